@@ -1,0 +1,199 @@
+"""The GUI application: QApplication, language, settings, opening an event, the main window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from desktop import i18n, paths
+from desktop.i18n import _
+from desktop.models import event_setup
+from desktop.models.actor import Actor
+from desktop.models.database import Database, open_database
+from desktop.models.demo import create_demo_event
+from desktop.models.errors import DomainError
+from desktop.views import messages, settings
+from desktop.views.context import AppContext
+from desktop.views.event_dialog import EventDialog
+from desktop.views.main_window import MainWindow
+from desktop.views.operations import ChangeBus, OperationRunner
+from desktop.views.start_dialog import StartDialog
+
+log = logging.getLogger(__name__)
+EVENT_FILE_FILTER = "Event TemuDesk (*.sqlite *.temudesk);;Semua berkas (*)"
+
+
+def setup_logging() -> Path:
+    path = paths.log_dir() / "temudesk.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+class Application:
+    """Owns the open event and the main window; swaps them when the user opens another."""
+
+    def __init__(self, qt_app: QApplication) -> None:
+        self.qt_app = qt_app
+        self.window: MainWindow | None = None
+        self.context: AppContext | None = None
+        self._qt_translator: QTranslator | None = None
+
+    # ---- language ------------------------------------------------------------------------
+    def apply_language(self, language: str) -> None:
+        i18n.set_language(language)
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English))
+        if self._qt_translator is not None:
+            self.qt_app.removeTranslator(self._qt_translator)
+            self._qt_translator = None
+        translator = QTranslator(self.qt_app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{language}", folder):
+            self.qt_app.installTranslator(translator)
+            self._qt_translator = translator
+
+    def change_language(self, language: str) -> None:
+        settings.LANGUAGE.set(settings.app_settings(), language)
+        self.apply_language(language)
+        if self.context is not None:
+            self._show_window(self.context)  # rebuilt so every label is in the new language
+
+    # ---- events --------------------------------------------------------------------------
+    def open(self, target: str | Path) -> bool:
+        try:
+            db = open_database(target)
+            with db.read() as session:
+                if not event_setup.has_event(session):
+                    db.close()
+                    raise DomainError(_("Berkas ini bukan berkas event TemuDesk (belum berisi data event)."))
+                event_setup.get_event(session)
+        except DomainError as error:
+            messages.show_error(self.window, error.message, title=_("Event tidak dapat dibuka"))
+            return False
+        self._use(db)
+        if "://" not in str(target):
+            settings.LAST_EVENT.set(settings.app_settings(), str(Path(target).resolve()))
+        return True
+
+    def open_demo(self) -> bool:
+        path = paths.new_demo_path()
+        db = open_database(path)
+        with db.transaction() as session:
+            create_demo_event(session)
+        db.close()
+        return self.open(path)
+
+    def choose_file(self) -> bool:
+        path, _selected = QFileDialog.getOpenFileName(
+            self.window, _("Buka berkas event"), str(paths.events_dir()), EVENT_FILE_FILTER
+        )
+        return bool(path) and self.open(path)
+
+    def new_event(self) -> bool:
+        path, _selected = QFileDialog.getSaveFileName(
+            self.window, _("Simpan event baru sebagai"), str(paths.events_dir() / "event.sqlite"), EVENT_FILE_FILTER
+        )
+        if not path:
+            return False
+        if Path(path).exists():
+            messages.show_error(self.window, _("Berkas itu sudah ada. Pilih nama lain agar data lama tidak tertimpa."))
+            return False
+        dialog = EventDialog(parent=self.window)
+        if not dialog.exec() or dialog.result_setup is None:
+            return False
+        setup = dialog.result_setup
+        try:
+            db = open_database(path)
+            with db.transaction() as session:
+                event_setup.apply_setup(session, setup.settings, setup.plan, setup.tables, Actor(name="Admin"))
+            db.close()
+        except DomainError as error:
+            Path(path).unlink(missing_ok=True)
+            messages.show_error(self.window, error.message)
+            return False
+        return self.open(path)
+
+    def _use(self, db: Database) -> None:
+        old = self.context
+        bus = ChangeBus()
+        runner = OperationRunner(db, bus)
+        operator = settings.OPERATOR.get(settings.app_settings()) or "Admin"
+        self.context = AppContext(db=db, runner=runner, bus=bus, actor=Actor(name=operator))
+        self._show_window(self.context)
+        if old is not None:
+            old.runner.wait(10_000)
+            old.db.close()
+
+    def _show_window(self, context: AppContext) -> None:
+        with context.db.read() as session:
+            event = event_setup.get_event(session)
+        old = self.window
+        if old is not None:
+            old.save_state()
+        window = MainWindow(context, event)
+        window.language_change_requested.connect(self.change_language)
+        window.open_event_requested.connect(self.choose_file)
+        window.new_event_requested.connect(self.new_event)
+        window.demo_requested.connect(self.open_demo)
+        self.window = window
+        window.show()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+
+    def start(self, db: str | None, demo: bool) -> bool:
+        if demo:
+            return self.open_demo()
+        if db:
+            return self.open(db)
+        last = settings.LAST_EVENT.get(settings.app_settings())
+        if last and Path(last).exists() and self.open(last):
+            return True
+        while True:
+            chooser = StartDialog()
+            if not chooser.exec():
+                return False
+            opened = {
+                StartDialog.DEMO: self.open_demo,
+                StartDialog.OPEN: self.choose_file,
+                StartDialog.NEW: self.new_event,
+            }[chooser.choice]()
+            if opened:
+                return True
+
+
+def install_excepthook(log_path: Path, parent: QWidget | None = None) -> None:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.error("Kesalahan tak tertangani", exc_info=(kind, error, trace))
+        try:
+            messages.show_error(
+                QApplication.activeWindow() or parent,
+                _("Terjadi kesalahan yang tidak terduga. Data yang sudah disimpan aman.\n"
+                  "Catatan teknis ada di: {path}").format(path=log_path),
+            )
+        except Exception:  # never let the error handler itself crash the program
+            pass
+
+    sys.excepthook = hook
+
+
+def run_gui(db: str | None = None, demo: bool = False, language: str | None = None) -> int:
+    log_path = setup_logging()
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    qt_app.setOrganizationName(settings.ORGANIZATION)
+    qt_app.setApplicationName(settings.APPLICATION)
+    app = Application(qt_app)  # type: ignore[arg-type]
+    app.apply_language(language or settings.LANGUAGE.get(settings.app_settings()))
+    install_excepthook(log_path)
+    if not app.start(db, demo):
+        return 0
+    return qt_app.exec()

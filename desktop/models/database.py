@@ -1,0 +1,167 @@
+"""Opening an event database: SQLite file (default) or any SQLAlchemy URL.
+
+Every SQLite connection gets foreign keys, WAL and a busy timeout; the schema is
+brought to the newest version with Alembic on open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.i18n import _
+from desktop.models.errors import DatabaseOpenError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+READ_ONLY_OPTION = "temudesk_read_only"
+
+
+def database_url(target: str | Path) -> str:
+    """A path becomes a SQLite URL; a URL (``postgresql+psycopg://…``) is kept."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy, not pysqlite, decide where transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        # Writes take the lock up front (IMMEDIATE), so two desks never both read
+        # "not checked in yet" and then both write; reads stay concurrent under WAL.
+        if connection.get_execution_options().get(READ_ONLY_OPTION):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_db_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseOpenError(_("Alamat basis data tidak dikenal: {url}").format(url=url)) from None
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str | None:
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    return script.get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Create or migrate the schema; refuse a file written by a newer TemuDesk."""
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    current = current_revision(engine)
+    if current is not None and not _known(script, current):
+        raise DatabaseOpenError(
+            _("Berkas event ini dibuat oleh TemuDesk versi yang lebih baru. Perbarui TemuDesk untuk membukanya.")
+        )
+    command.upgrade(alembic_config(engine), "head")
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # alembic raises its own CommandError/ResolutionError types
+        return False
+
+
+@dataclass
+class Database:
+    """An open event database: one engine and a factory of short-lived sessions."""
+
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    read_session_factory: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        if self.is_sqlite:
+            return str(self.engine.url.database or ":memory:")
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on any error."""
+        with self.session_factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading only (no write lock on SQLite)."""
+        with self.read_session_factory() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(target: str | Path, *, create: bool = True) -> Database:
+    """Open (and create or migrate) the event database at ``target``."""
+    url = database_url(target)
+    if url.startswith("sqlite:///") and not create:
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists():
+            raise DatabaseOpenError(_("Berkas event tidak ditemukan: {path}").format(path=path))
+    if url.startswith("sqlite:///"):
+        parent = Path(url.removeprefix("sqlite:///")).parent
+        if not parent.exists():
+            raise DatabaseOpenError(_("Folder tidak ditemukan: {path}").format(path=parent))
+    engine = create_db_engine(url)
+    try:
+        upgrade_schema(engine)
+    except DatabaseOpenError:
+        engine.dispose()
+        raise
+    except OperationalError as error:
+        engine.dispose()
+        raise DatabaseOpenError(
+            _("Basis data tidak dapat dibuka: {reason}").format(reason=error.orig or error)
+        ) from error
+    factory = sessionmaker(engine, expire_on_commit=False)
+    read_factory = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
+    return Database(url=url, engine=engine, session_factory=factory, read_session_factory=read_factory)

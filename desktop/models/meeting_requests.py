@@ -1,0 +1,107 @@
+"""Meeting requests: who wants to meet whom, with what priority and session wish."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.i18n import _
+from desktop.models import audit
+from desktop.models.actor import Actor
+from desktop.models.enums import RequestSource, SessionWish
+from desktop.models.errors import NotFoundError, ValidationError
+from desktop.models.orm import MeetingRequest, Participant
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    id: int
+    participant_a_id: int
+    participant_b_id: int
+    a_code: str
+    a_name: str
+    a_kind: str
+    b_code: str
+    b_name: str
+    b_kind: str
+    priority: int
+    session_wish: str
+    source: str
+    note: str
+
+
+def create_request(
+    session: Session,
+    participant_a_id: int,
+    participant_b_id: int,
+    actor: Actor,
+    *,
+    priority: int = 1,
+    session_wish: str = SessionWish.ANY.value,
+    source: str = RequestSource.MANUAL.value,
+    note: str = "",
+) -> int:
+    if participant_a_id == participant_b_id:
+        raise ValidationError(_("Peserta tidak dapat dijadwalkan bertemu dengan dirinya sendiri."))
+    if priority not in (1, 2, 3):
+        raise ValidationError(_("Prioritas harus 1 (biasa), 2 (tinggi) atau 3 (wajib)."), field="priority")
+    if session_wish not in {wish.value for wish in SessionWish}:
+        raise ValidationError(_("Pilihan sesi tidak dikenal: {wish}").format(wish=session_wish), field="session_wish")
+    if source not in {item.value for item in RequestSource}:
+        raise ValidationError(_("Asal permintaan tidak dikenal: {source}").format(source=source))
+    for participant_id in (participant_a_id, participant_b_id):
+        if session.get(Participant, participant_id) is None:
+            raise NotFoundError(_("Peserta tidak ditemukan (mungkin sudah dihapus)."))
+    low, high = sorted((participant_a_id, participant_b_id))
+    duplicate = session.scalar(
+        select(MeetingRequest.id).where(MeetingRequest.low_id == low, MeetingRequest.high_id == high)
+    )
+    if duplicate is not None:
+        raise ValidationError(_("Permintaan pertemuan untuk pasangan ini sudah ada."))
+    request = MeetingRequest(
+        participant_a_id=participant_a_id,
+        participant_b_id=participant_b_id,
+        low_id=low,
+        high_id=high,
+        priority=priority,
+        session_wish=session_wish,
+        source=source,
+        note=note.strip(),
+    )
+    session.add(request)
+    session.flush()
+    audit.record(
+        session, actor, "request.create", "meeting_request", request.id,
+        after={"a": participant_a_id, "b": participant_b_id, "priority": priority, "session": session_wish},
+    )
+    return request.id
+
+
+def list_requests(session: Session) -> list[RequestRow]:
+    a, b = aliased(Participant), aliased(Participant)
+    query = (
+        select(MeetingRequest, a, b)
+        .join(a, MeetingRequest.participant_a_id == a.id)
+        .join(b, MeetingRequest.participant_b_id == b.id)
+        .order_by(MeetingRequest.id)
+    )
+    return [
+        RequestRow(
+            id=r.id,
+            participant_a_id=r.participant_a_id,
+            participant_b_id=r.participant_b_id,
+            a_code=pa.code,
+            a_name=pa.business_name,
+            a_kind=pa.kind,
+            b_code=pb.code,
+            b_name=pb.business_name,
+            b_kind=pb.kind,
+            priority=r.priority,
+            session_wish=r.session_wish,
+            source=r.source,
+            note=r.note,
+        )
+        for r, pa, pb in session.execute(query)
+    ]

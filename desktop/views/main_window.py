@@ -1,0 +1,250 @@
+"""The main window: navigation between the pages, menus, status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from desktop import __version__, formatting
+from desktop.i18n import SUPPORTED_LANGUAGES, _, current_language
+from desktop.models import event_setup
+from desktop.models.database import Database
+from desktop.models.event_setup import EventInfo
+from desktop.views import messages, settings
+from desktop.views.context import AppContext
+from desktop.views.event_dialog import EventDialog, EventSetup
+from desktop.views.operations import EVENT
+from desktop.views.participants_page import ParticipantsPage
+from desktop.views.placeholder_page import PlaceholderPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    icon: QStyle.StandardPixmap
+    build: Callable[[AppContext], QWidget]
+
+
+def _placeholder(title: str, description: str) -> Callable[[AppContext], QWidget]:
+    return lambda _context: PlaceholderPage(title, description)
+
+
+def page_specs() -> list[PageSpec]:
+    """The pages in navigation order; Ctrl+1 … Ctrl+6 follow this order."""
+    sp = QStyle.StandardPixmap
+    return [
+        PageSpec("dashboard", _("Dasbor"), sp.SP_ComputerIcon, _placeholder(
+            _("Dasbor"), _("Ringkasan event secara langsung: kehadiran, pertemuan dan pesanan."))),
+        PageSpec("checkin", _("Registrasi"), sp.SP_DialogApplyButton, _placeholder(
+            _("Registrasi"), _("Check-in peserta dengan pemindai QR atau pencarian nama."))),
+        PageSpec("participants", _("Peserta"), sp.SP_FileDialogDetailedView, ParticipantsPage),
+        PageSpec("schedule", _("Jadwal"), sp.SP_FileDialogListView, _placeholder(
+            _("Jadwal"), _("Permintaan pertemuan, penjadwalan otomatis dan papan jadwal meja."))),
+        PageSpec("orders", _("Pesanan"), sp.SP_FileDialogContentsView, _placeholder(
+            _("Pesanan"), _("Pencatatan pesanan di meja: pasang/kodi/lusin, Rupiah, cek kapasitas."))),
+        PageSpec("reports", _("Laporan"), sp.SP_FileIcon, _placeholder(
+            _("Laporan"), _("Badge, jadwal pribadi, kartu meja, daftar hadir, rekap transaksi dan laporan kegiatan."))),
+    ]
+
+
+class MainWindow(QMainWindow):
+    language_change_requested = Signal(str)
+    open_event_requested = Signal()
+    new_event_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, context: AppContext, event: EventInfo) -> None:
+        super().__init__()
+        self.context = context
+        self.event_info = event
+        self.setWindowTitle(f"TemuDesk — {event.name}")
+        self.setMinimumSize(QSize(1024, 640))
+
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 12pt; border: none; background: #f2f4f7; }"
+            "QListWidget::item { padding: 10px 8px; }"
+            "QListWidget::item:selected { background: #1d4e89; color: white; }"
+        )
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.specs = page_specs()
+        for number, spec in enumerate(self.specs, start=1):
+            page = spec.build(context)
+            page.setObjectName(f"page_{spec.key}")
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
+            item.setToolTip(f"{spec.title} (Ctrl+{number})")
+            self.nav.addItem(item)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number - 1: self.show_page(n),
+                      context=Qt.ShortcutContext.ApplicationShortcut)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.event_label = QLabel()
+        self.file_label = QLabel()
+        self.operator_label = QLabel()
+        self.busy_label = QLabel()
+        status = self.statusBar()
+        status.addWidget(self.event_label)
+        status.addWidget(self.file_label, 1)
+        status.addPermanentWidget(self.busy_label)
+        status.addPermanentWidget(self.operator_label)
+        context.runner.busy_changed.connect(
+            lambda busy: self.busy_label.setText(_("Menyimpan …") if busy else "")
+        )
+        context.bus.changed.connect(self._on_changed)
+        self._build_menus()
+        self._update_status()
+        self.restore_state()
+
+    # ---- menus ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&Berkas"))
+        new_action = file_menu.addAction(_("Event &baru …"))
+        new_action.triggered.connect(self.new_event_requested.emit)
+        open_action = file_menu.addAction(_("&Buka event …"))
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.open_event_requested.emit)
+        demo_action = file_menu.addAction(_("Buka event &demo"))
+        demo_action.triggered.connect(self.demo_requested.emit)
+        file_menu.addSeparator()
+        setup_action = file_menu.addAction(_("&Pengaturan event …"))
+        setup_action.triggered.connect(self.edit_event)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(_("&Keluar"))
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+
+        view_menu = self.menuBar().addMenu(_("&Tampilan"))
+        for number, spec in enumerate(self.specs, start=1):
+            action = view_menu.addAction(f"{spec.title}\tCtrl+{number}")
+            action.triggered.connect(lambda _checked=False, n=number - 1: self.show_page(n))
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(_("&Bahasa / Language"))
+        group = QActionGroup(self)
+        for code, name in SUPPORTED_LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current_language())
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.language_change_requested.emit(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(_("Ban&tuan"))
+        about = help_menu.addAction(_("&Tentang TemuDesk"))
+        about.triggered.connect(self._about)
+
+    def _about(self) -> None:
+        messages.show_info(
+            self,
+            _("TemuDesk {version}\nAplikasi meja registrasi temu bisnis, tanpa internet.\n"
+              "Untuk Dinas Perindustrian dan Perdagangan Kota Mojokerto.").format(version=__version__),
+            title=_("Tentang TemuDesk"),
+        )
+
+    # ---- pages ---------------------------------------------------------------------------
+    def show_page(self, number: int) -> None:
+        if 0 <= number < self.nav.count():
+            self.nav.setCurrentRow(number)
+            page = self.stack.widget(number)
+            focus = getattr(page, "focus_search", None)
+            if callable(focus):
+                focus()
+
+    def page(self, key: str) -> QWidget:
+        return self.pages[key]
+
+    def current_page_key(self) -> str:
+        return self.specs[self.nav.currentRow()].key
+
+    # ---- status --------------------------------------------------------------------------
+    def _update_status(self) -> None:
+        self.event_label.setText(
+            f"<b>{self.event_info.name}</b> · {formatting.long_date(self.event_info.event_date)}"
+        )
+        self.file_label.setText(_("Data: {file}").format(file=self.context.db.display_name))
+        self.operator_label.setText(_("Operator: {name}").format(name=self.context.actor.name))
+
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        if EVENT in kinds:
+            def load(db: Database) -> EventInfo:
+                with db.read() as session:
+                    return event_setup.get_event(session)
+
+            self.context.runner.run(load, on_success=self._event_loaded, parent=self)
+
+    def _event_loaded(self, event: EventInfo) -> None:
+        self.event_info = event
+        self.setWindowTitle(f"TemuDesk — {event.name}")
+        self._update_status()
+
+    def edit_event(self) -> None:
+        def load(db: Database) -> tuple[int, bool]:
+            from desktop.models import overview
+
+            with db.read() as session:
+                counts = overview.event_counts(session)
+                return counts.tables, counts.meetings > 0
+
+        def show(result: tuple[int, bool]) -> None:
+            tables, locked = result
+            dialog = EventDialog(self.event_info, table_count=tables, slots_locked=locked, parent=self)
+            dialog.submitted.connect(self._save_event)
+            dialog.open()
+            self.event_dialog = dialog
+
+        self.context.runner.run(load, on_success=show, parent=self)
+
+    def _save_event(self, setup: EventSetup) -> None:
+        actor = self.context.actor
+
+        def save(db: Database) -> EventInfo:
+            with db.transaction() as session:
+                return event_setup.apply_setup(session, setup.settings, setup.plan, setup.tables, actor)
+
+        self.context.runner.run(save, changes={EVENT}, parent=self)
+
+    # ---- state ---------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        store = settings.app_settings()
+        geometry = settings.WINDOW_GEOMETRY.get(store)
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        self.show_page(min(max(settings.LAST_PAGE.get(store), 0), len(self.specs) - 1))
+
+    def save_state(self) -> None:
+        store = settings.app_settings()
+        settings.WINDOW_GEOMETRY.set(store, self.saveGeometry())
+        settings.LAST_PAGE.set(store, self.nav.currentRow())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.context.runner.wait(10_000)
+        super().closeEvent(event)
