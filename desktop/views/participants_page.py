@@ -197,6 +197,7 @@ class ParticipantsPage(QWidget):
             self.context.runner.run(save, on_success=saved, on_error=failed, changes={PARTICIPANTS}, parent=dialog)
 
         dialog.submitted.connect(submit)
+        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.active_dialog = dialog
         dialog.open()

@@ -1,0 +1,90 @@
+"""Shared fixtures. Tests run headless: the offscreen Qt platform is set before Qt loads."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from desktop import i18n  # noqa: E402
+from desktop.models.actor import Actor  # noqa: E402
+from desktop.models.database import Database, open_database  # noqa: E402
+from desktop.models.demo import create_demo_event  # noqa: E402
+
+ADMIN = Actor(name="Penguji", role="admin", desk="Meja Uji")
+
+
+@pytest.fixture(autouse=True)
+def _indonesian() -> Iterator[None]:
+    """Every test starts in Bahasa Indonesia, whatever the previous one switched to."""
+    i18n.set_language("id")
+    yield
+    i18n.set_language("id")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QSettings and user folders go to a temporary home, never the developer's own."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Iterator[Database]:
+    """A new event database with the schema but no event."""
+    db = open_database(tmp_path / "empty.sqlite")
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    db = open_database(path)
+    with db.transaction() as session:
+        create_demo_event(session)
+    db.engine.dispose()
+    # Fold the WAL into the main file so a plain copy is complete.
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.execute("PRAGMA journal_mode=DELETE")
+    connection.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(_demo_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo event file for this test."""
+    import shutil
+
+    target = tmp_path / "demo.sqlite"
+    shutil.copyfile(_demo_template, target)
+    return target
+
+
+@pytest.fixture
+def demo_db(demo_path: Path) -> Iterator[Database]:
+    db = open_database(demo_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def admin() -> Actor:
+    return ADMIN

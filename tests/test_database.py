@@ -1,0 +1,64 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from desktop.models.database import head_revision, open_database
+from desktop.models.errors import DatabaseOpenError
+from desktop.models.orm import Base
+
+
+def test_every_connection_has_wal_foreign_keys_and_busy_timeout(empty_db) -> None:  # type: ignore[no-untyped-def]
+    with empty_db.read() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_migrations_match_the_models(empty_db) -> None:  # type: ignore[no-untyped-def]
+    """Fails when a model changes without a new Alembic revision (tools/new_migration.py)."""
+    with empty_db.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+
+
+def test_file_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    open_database(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = 'ffff_future'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DatabaseOpenError) as info:
+        open_database(path)
+    assert "lebih baru" in str(info.value)
+
+
+def test_reopening_keeps_the_head_revision(tmp_path: Path) -> None:
+    path = tmp_path / "event.sqlite"
+    open_database(path).close()
+    db = open_database(path)
+    with db.read() as session:
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+    db.close()
+
+
+def test_missing_file_with_create_false(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseOpenError):
+        open_database(tmp_path / "nope.sqlite", create=False)
+
+
+def test_failed_transaction_leaves_nothing(empty_db, admin) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models import participants
+    from desktop.models.categories import seed_categories
+
+    with empty_db.transaction() as session:
+        seed_categories(session)
+    with pytest.raises(RuntimeError), empty_db.transaction() as session:
+        participants.create_participant(session, participants.ParticipantData(business_name="UD Uji"), admin)
+        raise RuntimeError("power cut")
+    with empty_db.read() as session:
+        assert participants.list_participants(session) == []
