@@ -70,7 +70,7 @@ class Application:
     # ---- events --------------------------------------------------------------------------
     def open(self, target: str | Path) -> bool:
         try:
-            db = open_database(target)
+            db = open_database(target, create=False)
             with db.read() as session:
                 if not event_setup.has_event(session):
                     db.close()

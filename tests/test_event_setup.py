@@ -57,3 +57,11 @@ def test_slots_cannot_be_replaced_once_meetings_exist(demo_db, admin) -> None:  
         event_setup.replace_slots(session, [(dt.time(9), dt.time(10), "pagi")], admin)
     with demo_db.read() as session:
         assert len(event_setup.list_slots(session)) == 15
+
+
+def test_plan_from_slots_regenerates_the_same_day() -> None:
+    plan = SlotPlan(dt.time(8, 30), dt.time(16), 30, [Break(dt.time(12), dt.time(13, 30))])
+    slots = generate_slots(plan)
+    rows = [event_setup.SlotRow(i, i, start, end, session) for i, (start, end, session) in enumerate(slots, 1)]
+    again = event_setup.plan_from_slots(rows)
+    assert generate_slots(again) == slots

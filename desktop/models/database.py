@@ -6,6 +6,7 @@ brought to the newest version with Alembic on open.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.i18n import _
@@ -157,11 +158,14 @@ def open_database(target: str | Path, *, create: bool = True) -> Database:
     except DatabaseOpenError:
         engine.dispose()
         raise
-    except OperationalError as error:
+    except (SQLAlchemyError, sqlite3.Error) as error:
         engine.dispose()
-        raise DatabaseOpenError(
-            _("Basis data tidak dapat dibuka: {reason}").format(reason=error.orig or error)
-        ) from error
+        reason = getattr(error, "orig", None) or error
+        if "not a database" in str(reason):
+            raise DatabaseOpenError(
+                _("Berkas ini bukan berkas event TemuDesk (isinya bukan basis data).")
+            ) from error
+        raise DatabaseOpenError(_("Basis data tidak dapat dibuka: {reason}").format(reason=reason)) from error
     factory = sessionmaker(engine, expire_on_commit=False)
     read_factory = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
     return Database(url=url, engine=engine, session_factory=factory, read_session_factory=read_factory)

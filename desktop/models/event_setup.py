@@ -120,6 +120,19 @@ def generate_slots(plan: SlotPlan) -> list[tuple[dt.time, dt.time, str]]:
     return slots
 
 
+def plan_from_slots(slots: list[SlotRow]) -> SlotPlan:
+    """The plan that generates ``slots`` again: first start, last end, the longest gap as break."""
+    ordered = sorted(slots, key=lambda slot: slot.ordinal)
+    minutes = _minutes(ordered[0].end) - _minutes(ordered[0].start)
+    gaps = [
+        (_minutes(after.start) - _minutes(before.end), before.end, after.start)
+        for before, after in zip(ordered, ordered[1:], strict=False)
+        if _minutes(after.start) > _minutes(before.end)
+    ]
+    breaks = [Break(start, end) for _length, start, end in sorted(gaps, reverse=True)[:1]]
+    return SlotPlan(ordered[0].start, ordered[-1].end, minutes, breaks)
+
+
 def get_event(session: Session) -> EventInfo:
     event = session.scalar(select(Event).order_by(Event.id).limit(1))
     if event is None:

@@ -26,7 +26,7 @@ from desktop import formatting
 from desktop.i18n import _
 from desktop.models.enums import PaperSize, label
 from desktop.models.errors import ValidationError
-from desktop.models.event_setup import Break, EventInfo, EventSettings, SlotPlan, generate_slots
+from desktop.models.event_setup import Break, EventInfo, EventSettings, SlotPlan, SlotRow, generate_slots, plan_from_slots
 
 
 @dataclass
@@ -50,6 +50,7 @@ class EventDialog(QDialog):
         event: EventInfo | None = None,
         *,
         table_count: int = 15,
+        slots: list[SlotRow] | None = None,
         slots_locked: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -76,10 +77,14 @@ class EventDialog(QDialog):
         if event:
             self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(event.paper_size)))
 
-        self.start_edit = _time_edit(dt.time(9, 0))
-        self.end_edit = _time_edit(dt.time(15, 0))
-        self.break_start_edit = _time_edit(dt.time(12, 0))
-        self.break_end_edit = _time_edit(dt.time(13, 0))
+        plan = plan_from_slots(slots) if slots else SlotPlan(
+            dt.time(9, 0), dt.time(15, 0), 20, [Break(dt.time(12, 0), dt.time(13, 0))]
+        )
+        pause = plan.breaks[0] if plan.breaks else Break(plan.end, plan.end)
+        self.start_edit = _time_edit(plan.start)
+        self.end_edit = _time_edit(plan.end)
+        self.break_start_edit = _time_edit(pause.start)
+        self.break_end_edit = _time_edit(pause.end)
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setRange(5, 240)
         self.minutes_spin.setSuffix(_(" menit"))
@@ -114,12 +119,12 @@ class EventDialog(QDialog):
         hours.addWidget(self.end_edit)
         hours.addStretch(1)
         slots_form.addRow(_("Jam pertemuan"), hours)
-        pause = QHBoxLayout()
-        pause.addWidget(self.break_start_edit)
-        pause.addWidget(QLabel(_("sampai")))
-        pause.addWidget(self.break_end_edit)
-        pause.addStretch(1)
-        slots_form.addRow(_("Istirahat"), pause)
+        pause_row = QHBoxLayout()
+        pause_row.addWidget(self.break_start_edit)
+        pause_row.addWidget(QLabel(_("sampai")))
+        pause_row.addWidget(self.break_end_edit)
+        pause_row.addStretch(1)
+        slots_form.addRow(_("Istirahat"), pause_row)
         slots_form.addRow(_("Lama satu sesi"), self.minutes_spin)
         slots_form.addRow(_("Jumlah meja"), self.tables_spin)
         slots_form.addRow("", self.slot_preview)

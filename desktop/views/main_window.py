@@ -204,16 +204,18 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def edit_event(self) -> None:
-        def load(db: Database) -> tuple[int, bool]:
+        def load(db: Database) -> tuple[int, list[event_setup.SlotRow], bool]:
             from desktop.models import overview
 
             with db.read() as session:
                 counts = overview.event_counts(session)
-                return counts.tables, counts.meetings > 0
+                return counts.tables, event_setup.list_slots(session), counts.meetings > 0
 
-        def show(result: tuple[int, bool]) -> None:
-            tables, locked = result
-            dialog = EventDialog(self.event_info, table_count=tables, slots_locked=locked, parent=self)
+        def show(result: tuple[int, list[event_setup.SlotRow], bool]) -> None:
+            tables, slots, locked = result
+            dialog = EventDialog(
+                self.event_info, table_count=tables, slots=slots, slots_locked=locked, parent=self
+            )
             dialog.submitted.connect(self._save_event)
             dialog.open()
             self.event_dialog = dialog

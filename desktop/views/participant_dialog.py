@@ -115,7 +115,6 @@ class ParticipantDialog(QDialog):
             self.problem_checks[problem.value] = check
             problem_row.addWidget(check)
         problem_row.addStretch(1)
-        problem_row.addWidget(self.kur_check)
 
         self.general_error = QLabel()
         self.general_error.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -134,6 +133,7 @@ class ParticipantDialog(QDialog):
         layout.addWidget(products)
         layout.addWidget(problems)
         notes_form = QFormLayout()
+        notes_form.addRow("", self.kur_check)
         notes_form.addRow(_("Catatan"), self.notes_edit)
         layout.addLayout(notes_form)
         layout.addWidget(self.general_error)

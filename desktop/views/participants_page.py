@@ -30,6 +30,10 @@ from desktop.views.participant_dialog import ParticipantDialog
 from desktop.views.participant_model import ParticipantFilterProxy, ParticipantTableModel
 
 
+# Code, name (stretches), kind, contact, phone, kecamatan, products, capacity.
+COLUMN_WIDTHS = [80, 260, 100, 170, 125, 115, 190, 110]
+
+
 class ParticipantsPage(QWidget):
     loaded = Signal()
 
@@ -67,9 +71,14 @@ class ParticipantsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 

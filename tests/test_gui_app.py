@@ -1,0 +1,44 @@
+"""The application shell: opening events, the remembered last event, switching language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import Application
+from desktop.views import settings
+
+
+def test_open_demo_then_switch_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = Application(QApplication.instance())
+    assert app.open_demo()
+    window = app.window
+    qtbot.addWidget(window)
+    assert window is not None and "Business Matching 2020" in window.windowTitle()
+    assert Path(settings.LAST_EVENT.get(settings.app_settings())).exists()
+    app.change_language("en")
+    assert app.window is not window
+    qtbot.addWidget(app.window)
+    assert app.window.nav.item(0).text() == "Dashboard"
+    assert settings.LANGUAGE.get(settings.app_settings()) == "en"
+    app.context.runner.wait()
+    app.context.db.close()
+
+
+def test_opening_a_non_event_file_is_refused_calmly(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr("desktop.app.messages.show_error", lambda _parent, message, title=None: shown.append(message))
+    app = Application(QApplication.instance())
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"%PDF-1.4 not a database")
+    assert not app.open(junk)
+    assert shown and app.window is None
+    assert not app.open(tmp_path / "missing.sqlite")
+    assert "tidak ditemukan" in shown[-1] and not (tmp_path / "missing.sqlite").exists()
+    from desktop.models.database import open_database
+
+    empty = tmp_path / "empty.sqlite"
+    open_database(empty).close()
+    assert not app.open(empty)
+    assert "bukan berkas event" in shown[-1]
