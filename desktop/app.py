@@ -8,14 +8,15 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from desktop import i18n, paths
+from desktop import formatting, i18n, paths
 from desktop.i18n import _
 from desktop.models import event_setup
 from desktop.models.actor import Actor
-from desktop.models.database import Database, open_database
+from desktop.models.database import Database, integrity_problem, open_database
+from desktop.models.instance_lock import HEARTBEAT_EVERY, InstanceLock, LockOwner
 from desktop.models.demo import create_demo_event
 from desktop.models.errors import DomainError
 from desktop.views import messages, settings
@@ -47,6 +48,10 @@ class Application:
         self.window: MainWindow | None = None
         self.context: AppContext | None = None
         self._qt_translator: QTranslator | None = None
+        self.lock: InstanceLock | None = None
+        self._heartbeat = QTimer()
+        self._heartbeat.setInterval(int(HEARTBEAT_EVERY.total_seconds() * 1000))
+        self._heartbeat.timeout.connect(lambda: self.lock.heartbeat() if self.lock else None)
 
     # ---- language ------------------------------------------------------------------------
     def apply_language(self, language: str) -> None:
@@ -69,17 +74,35 @@ class Application:
 
     # ---- events --------------------------------------------------------------------------
     def open(self, target: str | Path) -> bool:
+        lock: InstanceLock | None = None
+        read_only = False
+        if "://" not in str(target) and Path(target).exists():
+            lock = InstanceLock(Path(target).resolve())
+            other = lock.acquire()
+            if other is not None:
+                lock = None
+                if not self._ask_read_only(other):
+                    return False
+                read_only = True
         try:
-            db = open_database(target, create=False)
+            db = open_database(target, create=False, read_only=read_only)
+            problem = integrity_problem(db)
+            if problem is not None:
+                db.close()
+                raise DomainError(
+                    _("Berkas event rusak ({problem}). Buka salinan cadangan terakhirnya.").format(problem=problem)
+                )
             with db.read() as session:
                 if not event_setup.has_event(session):
                     db.close()
                     raise DomainError(_("Berkas ini bukan berkas event TemuDesk (belum berisi data event)."))
                 event_setup.get_event(session)
         except DomainError as error:
+            if lock is not None:
+                lock.release()
             messages.show_error(self.window, error.message, title=_("Event tidak dapat dibuka"))
             return False
-        self._use(db)
+        self._use(db, lock)
         if "://" not in str(target):
             settings.LAST_EVENT.set(settings.app_settings(), str(Path(target).resolve()))
         return True
@@ -122,8 +145,24 @@ class Application:
             return False
         return self.open(path)
 
-    def _use(self, db: Database) -> None:
+    def _ask_read_only(self, other: LockOwner) -> bool:
+        text = _(
+            "Event ini sedang dibuka oleh {user} di komputer {host} sejak {since}.\n\n"
+            "Dua TemuDesk yang mengubah berkas yang sama bisa merusak data. "
+            "Anda dapat membukanya hanya untuk dilihat."
+        ).format(user=other.user or "?", host=other.host, since=formatting.date_time(other.since))
+        return messages.confirm(
+            self.window, text, title=_("Event sedang dipakai"), yes=_("Buka hanya-baca"), no=_("Batal")
+        )
+
+    def _use(self, db: Database, lock: InstanceLock | None = None) -> None:
         old = self.context
+        old_lock = self.lock
+        self.lock = lock
+        if lock is not None:
+            self._heartbeat.start()
+        else:
+            self._heartbeat.stop()
         bus = ChangeBus()
         runner = OperationRunner(db, bus)
         operator = settings.OPERATOR.get(settings.app_settings()) or "Admin"
@@ -132,6 +171,19 @@ class Application:
         if old is not None:
             old.runner.wait(10_000)
             old.db.close()
+        if old_lock is not None:
+            old_lock.release()
+
+    def shutdown(self) -> None:
+        """Finish queued work, close the database and free the event file for others."""
+        self._heartbeat.stop()
+        if self.context is not None:
+            self.context.runner.wait(10_000)
+            self.context.db.close()
+            self.context = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _show_window(self, context: AppContext) -> None:
         with context.db.read() as session:
@@ -195,5 +247,7 @@ def run_gui(db: str | None = None, demo: bool = False, language: str | None = No
     app.apply_language(language or settings.LANGUAGE.get(settings.app_settings()))
     install_excepthook(log_path)
     if not app.start(db, demo):
+        app.shutdown()
         return 0
+    qt_app.aboutToQuit.connect(app.shutdown)
     return qt_app.exec()

@@ -42,3 +42,36 @@ def test_opening_a_non_event_file_is_refused_calmly(qtbot, tmp_path, monkeypatch
     open_database(empty).close()
     assert not app.open(empty)
     assert "bukan berkas event" in shown[-1]
+
+
+def test_second_instance_is_offered_read_only(qtbot, demo_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+    import json
+    import socket
+    import subprocess
+
+    from desktop.models.instance_lock import lock_path_for
+
+    other = subprocess.Popen(["sleep", "30"])
+    try:
+        now = dt.datetime.now().replace(microsecond=0).isoformat()
+        lock_path_for(demo_path.resolve()).write_text(json.dumps(
+            {"host": socket.gethostname(), "pid": other.pid, "user": "budi", "since": now, "heartbeat": now}))
+        asked: list[str] = []
+
+        def answer(_parent, text, **_kwargs):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            return True
+
+        monkeypatch.setattr("desktop.app.messages.confirm", answer)
+        app = Application(QApplication.instance())
+        assert app.open(demo_path)
+        qtbot.addWidget(app.window)
+        assert "budi" in asked[0] and socket.gethostname() in asked[0]
+        assert app.context.db.read_only and "hanya-baca" in app.window.windowTitle()
+        assert app.lock is None
+        app.shutdown()
+        assert lock_path_for(demo_path.resolve()).exists()  # not ours to remove
+    finally:
+        other.kill()
+        other.wait()

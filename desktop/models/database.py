@@ -6,6 +6,7 @@ brought to the newest version with Alembic on open.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.i18n import _
-from desktop.models.errors import DatabaseOpenError
+from desktop.models.errors import DatabaseOpenError, DomainError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
@@ -96,6 +97,10 @@ def upgrade_schema(engine: Engine) -> None:
         raise DatabaseOpenError(
             _("Berkas event ini dibuat oleh TemuDesk versi yang lebih baru. Perbarui TemuDesk untuk membukanya.")
         )
+    if current == script.get_current_head():
+        return
+    if current is not None:
+        _backup_before_migration(engine, str(engine.url))
     command.upgrade(alembic_config(engine), "head")
 
 
@@ -114,6 +119,8 @@ class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
     read_session_factory: sessionmaker[Session]
+    # Opened while another TemuDesk has the file: looking is fine, changing is refused.
+    read_only: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -128,6 +135,10 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any error."""
+        if self.read_only:
+            raise ReadOnlyError(
+                _("Event ini dibuka hanya-baca karena sedang dipakai di komputer lain. Perubahan tidak disimpan.")
+            )
         with self.session_factory() as session, session.begin():
             yield session
 
@@ -141,7 +152,32 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str | Path, *, create: bool = True) -> Database:
+class ReadOnlyError(DomainError):
+    pass
+
+
+def integrity_problem(db: Database) -> str | None:
+    """``None`` when SQLite's integrity check passes, else its first complaint."""
+    if not db.is_sqlite:
+        return None
+    with db.engine.connect() as connection:
+        answer = connection.exec_driver_sql("PRAGMA integrity_check").scalar()
+    return None if answer == "ok" else str(answer)
+
+
+def _backup_before_migration(engine: Engine, url: str) -> Path | None:
+    """Copy an older-schema SQLite file aside (SQLite's online backup) before migrating it."""
+    if not url.startswith("sqlite:///"):
+        return None
+    source = Path(url.removeprefix("sqlite:///"))
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = source.with_name(f"{source.stem}.sebelum-migrasi-{stamp}{source.suffix}")
+    with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+        original.backup(copy)
+    return target
+
+
+def open_database(target: str | Path, *, create: bool = True, read_only: bool = False) -> Database:
     """Open (and create or migrate) the event database at ``target``."""
     url = database_url(target)
     if url.startswith("sqlite:///") and not create:
@@ -168,4 +204,6 @@ def open_database(target: str | Path, *, create: bool = True) -> Database:
         raise DatabaseOpenError(_("Basis data tidak dapat dibuka: {reason}").format(reason=reason)) from error
     factory = sessionmaker(engine, expire_on_commit=False)
     read_factory = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
-    return Database(url=url, engine=engine, session_factory=factory, read_session_factory=read_factory)
+    return Database(
+        url=url, engine=engine, session_factory=factory, read_session_factory=read_factory, read_only=read_only
+    )

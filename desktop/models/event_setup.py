@@ -13,6 +13,7 @@ from desktop.models import audit
 from desktop.models.actor import Actor
 from desktop.models.enums import PaperSize, Session as DaySession
 from desktop.models.errors import DomainError, NotFoundError, ValidationError
+from desktop.models.permissions import require_admin
 from desktop.models.orm import Event, Meeting, MeetingTable, Participant, TimeSlot
 
 MAX_TABLES = 200
@@ -156,6 +157,7 @@ def has_event(session: Session) -> bool:
 
 
 def save_event(session: Session, settings: EventSettings, actor: Actor) -> EventInfo:
+    require_admin(actor, _("mengubah pengaturan event"))
     name = settings.name.strip()
     if not name:
         raise ValidationError(_("Nama event wajib diisi."), field="name")
@@ -192,6 +194,7 @@ def list_slots(session: Session) -> list[SlotRow]:
 
 def replace_slots(session: Session, slots: list[tuple[dt.time, dt.time, str]], actor: Actor) -> list[SlotRow]:
     """Set the day's slots; refused once meetings are placed in them."""
+    require_admin(actor, _("mengubah sesi pertemuan"))
     if session.scalar(select(func.count(Meeting.id))):
         raise DomainError(
             _("Sesi tidak dapat diganti karena sudah ada pertemuan terjadwal. Hapus jadwalnya dulu.")
@@ -223,6 +226,7 @@ def list_tables(session: Session) -> list[TableRow]:
 
 def set_table_count(session: Session, count: int, actor: Actor) -> list[TableRow]:
     """Grow or shrink the tables to ``count`` (``Meja 1`` … ``Meja N``)."""
+    require_admin(actor, _("mengubah jumlah meja"))
     if not 1 <= count <= MAX_TABLES:
         raise ValidationError(_("Jumlah meja harus antara 1 dan {max}.").format(max=MAX_TABLES), field="tables")
     tables = list(session.scalars(select(MeetingTable).order_by(MeetingTable.number)))
@@ -241,6 +245,7 @@ def set_table_count(session: Session, count: int, actor: Actor) -> list[TableRow
 
 
 def assign_host(session: Session, table_id: int, participant_id: int | None, actor: Actor) -> TableRow:
+    require_admin(actor, _("mengubah tuan rumah meja"))
     table = session.get(MeetingTable, table_id)
     if table is None:
         raise NotFoundError(_("Meja tidak ditemukan."))

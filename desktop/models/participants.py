@@ -24,6 +24,7 @@ from desktop.models.orm import (
     ParticipantProblem,
     ProductCategory,
 )
+from desktop.models.permissions import require_admin
 from desktop.models.phone import normalize_phone
 
 MAX_CAPACITY = 10_000_000  # pairs a month: far above the largest Indonesian factory
@@ -352,6 +353,7 @@ def deletion_impact(session: Session, participant_id: int) -> DeletionImpact:
 
 def delete_participant(session: Session, participant_id: int, actor: Actor) -> DeletionImpact:
     """Delete a participant with their requests and meetings; refused when orders exist."""
+    require_admin(actor, _("menghapus peserta"))
     impact = deletion_impact(session, participant_id)
     participant = _load(session, participant_id)
     if impact.blocked:

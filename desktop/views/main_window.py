@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.event_info = event
-        self.setWindowTitle(f"TemuDesk — {event.name}")
+        self._set_title()
         self.setMinimumSize(QSize(1024, 640))
 
         self.nav = QListWidget()
@@ -182,6 +182,10 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str:
         return self.specs[self.nav.currentRow()].key
 
+    def _set_title(self) -> None:
+        suffix = " " + _("(hanya-baca)") if self.context.db.read_only else ""
+        self.setWindowTitle(f"TemuDesk — {self.event_info.name}{suffix}")
+
     # ---- status --------------------------------------------------------------------------
     def _update_status(self) -> None:
         self.event_label.setText(
@@ -200,7 +204,7 @@ class MainWindow(QMainWindow):
 
     def _event_loaded(self, event: EventInfo) -> None:
         self.event_info = event
-        self.setWindowTitle(f"TemuDesk — {event.name}")
+        self._set_title()
         self._update_status()
 
     def edit_event(self) -> None:

@@ -1,0 +1,124 @@
+"""Roles enforced in services, PINs, the single-instance lock, read-only mode, integrity checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.models import event_setup, operators, participants
+from desktop.models.actor import Actor
+from desktop.models.database import ReadOnlyError, integrity_problem, open_database
+from desktop.models.errors import DomainError
+from desktop.models.instance_lock import InstanceLock, lock_path_for
+from desktop.models.permissions import PermissionDenied
+
+DESK = Actor(name="Sari", role="desk", desk="Meja 1")
+
+
+def test_desk_role_cannot_delete_or_change_the_event(demo_db) -> None:  # type: ignore[no-untyped-def]
+    with demo_db.read() as session:
+        row = participants.list_participants(session)[0]
+    with pytest.raises(PermissionDenied) as info, demo_db.transaction() as session:
+        participants.delete_participant(session, row.id, DESK)
+    assert "Sari" in str(info.value) and "admin" in str(info.value)
+    with pytest.raises(PermissionDenied), demo_db.transaction() as session:
+        event_setup.set_table_count(session, 3, DESK)
+    with demo_db.read() as session:
+        assert participants.get_participant(session, row.id)
+        assert len(event_setup.list_tables(session)) == 15
+
+
+def test_desk_role_may_add_participants(demo_db) -> None:  # type: ignore[no-untyped-def]
+    with demo_db.transaction() as session:
+        row = participants.create_participant(session, participants.ParticipantData(business_name="Walk-in"), DESK)
+    assert row.code.startswith("IKM")
+
+
+def test_pins_are_hashed_and_checked(empty_db, admin) -> None:  # type: ignore[no-untyped-def]
+    with empty_db.transaction() as session:
+        operators.create_operator(session, "Admin", "admin", "1234", admin)
+        operators.create_operator(session, "Sari", "desk", "4321", admin)
+    with empty_db.read() as session:
+        stored = session.execute(__import__("sqlalchemy").text("SELECT pin_hash FROM operator WHERE name='Sari'")).scalar()
+        assert stored.startswith("scrypt$") and "4321" not in stored
+        actor = operators.sign_in(session, "Sari", "4321", desk="Meja 2")
+        assert actor == Actor("Sari", "desk", "Meja 2")
+        with pytest.raises(DomainError):
+            operators.sign_in(session, "Sari", "0000")
+    with pytest.raises(PermissionDenied), empty_db.transaction() as session:
+        operators.create_operator(session, "Budi", "admin", "1111", DESK)
+    with pytest.raises(DomainError), empty_db.transaction() as session:
+        operators.create_operator(session, "Budi", "desk", "12", admin)
+
+
+def test_second_instance_is_told_who_holds_the_file(tmp_path: Path) -> None:
+    event_file = tmp_path / "event.sqlite"
+    event_file.write_bytes(b"")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import sys, time; sys.path.insert(0, %r);"
+            "from pathlib import Path; from desktop.models.instance_lock import InstanceLock;"
+            "lock = InstanceLock(Path(%r)); assert lock.acquire() is None; print('held', flush=True); time.sleep(30)"
+        ) % (str(Path(__file__).resolve().parent.parent), str(event_file))],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        mine = InstanceLock(event_file)
+        other = mine.acquire()
+        assert other is not None and other.pid == holder.pid and other.host == socket.gethostname()
+        assert not mine.held
+    finally:
+        holder.kill()
+        holder.wait()
+    # The holder died without releasing: its lock is stale and cleared.
+    assert lock_path_for(event_file).exists()
+    mine = InstanceLock(event_file)
+    assert mine.acquire() is None and mine.held
+    mine.release()
+    assert not lock_path_for(event_file).exists()
+
+
+def test_lock_with_an_old_heartbeat_is_stale(tmp_path: Path) -> None:
+    event_file = tmp_path / "event.sqlite"
+    old = (dt.datetime.now() - dt.timedelta(hours=1)).isoformat()
+    lock_path_for(event_file).write_text(json.dumps(
+        {"host": "laptop-lain", "pid": 1, "user": "budi", "since": old, "heartbeat": old}))
+    assert InstanceLock(event_file).acquire() is None
+
+
+def test_read_only_database_refuses_writes(demo_path: Path, admin) -> None:  # type: ignore[no-untyped-def]
+    db = open_database(demo_path, read_only=True)
+    with db.read() as session:
+        assert len(participants.list_participants(session)) == 87
+    with pytest.raises(ReadOnlyError), db.transaction() as session:
+        participants.create_participant(session, participants.ParticipantData(business_name="X"), admin)
+    db.close()
+
+
+def test_integrity_check_reports_a_damaged_file(demo_path: Path) -> None:
+    db = open_database(demo_path)
+    assert integrity_problem(db) is None
+    db.close()
+    connection = sqlite3.connect(demo_path)
+    connection.execute("PRAGMA journal_mode=DELETE")
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    connection.close()
+    with open(demo_path, "r+b") as handle:  # scribble over a few index/table pages
+        for page in (5, 9, 14):
+            handle.seek(page * page_size + 20)
+            handle.write(os.urandom(400))
+    try:
+        damaged = open_database(demo_path)
+    except DomainError:
+        return  # refused at open: also a clear answer
+    assert integrity_problem(damaged) is not None
+    damaged.close()
