@@ -23,6 +23,17 @@ from desktop.models.demo import create_demo_event  # noqa: E402
 
 ADMIN = Actor(name="Penguji", role="admin", desk="Meja Uji")
 
+# Fuzzing: a reduced run in the normal suite; `HYPOTHESIS_PROFILE=fuzz` for 1,000 examples a test.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+settings.register_profile(
+    "fuzz", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
 
 @pytest.fixture(autouse=True)
 def _indonesian() -> Iterator[None]:

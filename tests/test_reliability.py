@@ -122,3 +122,43 @@ def test_integrity_check_reports_a_damaged_file(demo_path: Path) -> None:
         return  # refused at open: also a clear answer
     assert integrity_problem(damaged) is not None
     damaged.close()
+
+
+def test_audit_log_lists_changes_with_before_and_after(demo_db, admin, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models import audit
+
+    with demo_db.read() as session:
+        row = participants.list_participants(session)[0]
+    data = row.to_data()
+    data.contact_person = "=cmd|' /C calc'!A0"
+    with demo_db.transaction() as session:
+        participants.update_participant(session, row.id, data, admin)
+    with demo_db.read() as session:
+        newest = audit.list_audit(session, operator=admin.name)[0]
+    assert newest.action == "participant.update" and newest.entity_id == row.id
+    assert row.contact_person in newest.before and "cmd" in newest.after
+    target = tmp_path / "audit.csv"
+    audit.write_audit_csv([newest], str(target))
+    text = target.read_text(encoding="utf-8-sig")
+    assert "participant.update" in text and ";=" not in text
+
+
+def test_audit_dialog_filters_by_operator(qtbot, demo_db, admin) -> None:  # type: ignore[no-untyped-def]
+    from desktop.views.audit_dialog import AuditDialog
+    from tests.gui_helpers import make_context, settle
+
+    with demo_db.transaction() as session:
+        row = participants.list_participants(session)[0]
+        participants.update_participant(session, row.id, row.to_data(), DESK)
+        data = row.to_data()
+        data.notes = "diubah Sari"
+        participants.update_participant(session, row.id, data, DESK)
+    context = make_context(demo_db)
+    dialog = AuditDialog(context)
+    qtbot.addWidget(dialog)
+    settle(qtbot, context)
+    assert dialog.model.rowCount() > 100
+    dialog.operator_combo.setCurrentIndex(dialog.operator_combo.findData("Sari"))
+    assert dialog.proxy.rowCount() == 1
+    dialog.table.selectRow(0)
+    assert "diubah Sari" in dialog.after_view.toPlainText()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models.actor import Actor
@@ -44,3 +46,56 @@ def record(
             after=_json(after),
         )
     )
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: dt.datetime
+    operator_name: str
+    action: str
+    entity: str
+    entity_id: int | None
+    before: str
+    after: str
+
+
+def list_audit(
+    session: Session,
+    *,
+    operator: str | None = None,
+    entity: str | None = None,
+    since: dt.datetime | None = None,
+    limit: int = 5000,
+) -> list[AuditRow]:
+    """The newest ``limit`` audit rows, newest first, optionally filtered."""
+    query = select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)
+    if operator:
+        query = query.where(AuditLog.operator_name == operator)
+    if entity:
+        query = query.where(AuditLog.entity == entity)
+    if since:
+        query = query.where(AuditLog.at >= since)
+    return [
+        AuditRow(row.id, row.at, row.operator_name, row.action, row.entity, row.entity_id, row.before, row.after)
+        for row in session.scalars(query)
+    ]
+
+
+def write_audit_csv(rows: list[AuditRow], path: str) -> None:
+    """Export for the Dinas: UTF-8 with BOM and ``;`` so Excel in Indonesian locale opens it right."""
+    import csv
+
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["id", "waktu", "operator", "aksi", "data", "id_data", "sebelum", "sesudah"])
+        for row in rows:
+            writer.writerow([
+                row.id, row.at.isoformat(sep=" "), _safe(row.operator_name), row.action, row.entity,
+                row.entity_id if row.entity_id is not None else "", _safe(row.before), _safe(row.after),
+            ])
+
+
+def _safe(text: str) -> str:
+    """Neutralise spreadsheet formula injection (``=cmd|…``) in exported text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -293,7 +293,9 @@ def update_participant(
     _apply(session, participant, cleaned)
     session.flush()
     row = to_row(participant)
-    audit.record(session, actor, "participant.update", "participant", row.id, before=before, after=_snapshot(row))
+    after = _snapshot(row)
+    if after != before:  # a save without changes is not worth a line in the log
+        audit.record(session, actor, "participant.update", "participant", row.id, before=before, after=after)
     return row
 
 

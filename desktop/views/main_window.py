@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         setup_action = file_menu.addAction(_("&Pengaturan event …"))
         setup_action.triggered.connect(self.edit_event)
+        audit_action = file_menu.addAction(_("&Log audit …"))
+        audit_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        audit_action.triggered.connect(self.show_audit)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(_("&Keluar"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -234,6 +237,12 @@ class MainWindow(QMainWindow):
                 return event_setup.apply_setup(session, setup.settings, setup.plan, setup.tables, actor)
 
         self.context.runner.run(save, changes={EVENT}, parent=self)
+
+    def show_audit(self) -> None:
+        from desktop.views.audit_dialog import AuditDialog
+
+        self.audit_dialog = AuditDialog(self.context, self)
+        self.audit_dialog.show()
 
     # ---- state ---------------------------------------------------------------------------
     def restore_state(self) -> None:
