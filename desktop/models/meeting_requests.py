@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session, aliased
 from desktop.i18n import _
 from desktop.models import audit
 from desktop.models.actor import Actor
-from desktop.models.enums import RequestSource, SessionWish
-from desktop.models.errors import NotFoundError, ValidationError
-from desktop.models.orm import MeetingRequest, Participant
+from desktop.models.enums import MeetingStatus, RequestSource, SessionWish
+from desktop.models.errors import DomainError, NotFoundError, ValidationError
+from desktop.models.orm import Meeting, MeetingRequest, Participant
+from desktop.models.permissions import require_admin
 
 
 @dataclass(frozen=True)
@@ -105,3 +106,39 @@ def list_requests(session: Session) -> list[RequestRow]:
         )
         for r, pa, pb in session.execute(query)
     ]
+
+
+def update_request(
+    session: Session, request_id: int, actor: Actor, *, priority: int, session_wish: str, note: str = ""
+) -> RequestRow:
+    require_admin(actor, _("mengubah permintaan pertemuan"))
+    request = session.get(MeetingRequest, request_id)
+    if request is None:
+        raise NotFoundError(_("Permintaan pertemuan tidak ditemukan."))
+    if priority not in (1, 2, 3):
+        raise ValidationError(_("Prioritas harus 1 (biasa), 2 (tinggi) atau 3 (wajib)."), field="priority")
+    if session_wish not in {wish.value for wish in SessionWish}:
+        raise ValidationError(_("Pilihan sesi tidak dikenal: {wish}").format(wish=session_wish), field="session_wish")
+    before = {"priority": request.priority, "session": request.session_wish, "note": request.note}
+    request.priority, request.session_wish, request.note = priority, session_wish, note.strip()
+    session.flush()
+    audit.record(session, actor, "request.update", "meeting_request", request_id, before=before,
+                 after={"priority": priority, "session": session_wish, "note": request.note})
+    return next(row for row in list_requests(session) if row.id == request_id)
+
+
+def delete_request(session: Session, request_id: int, actor: Actor) -> None:
+    """Delete a request; refused once its meeting has been held (the outcome must stay)."""
+    require_admin(actor, _("menghapus permintaan pertemuan"))
+    request = session.get(MeetingRequest, request_id)
+    if request is None:
+        raise NotFoundError(_("Permintaan pertemuan tidak ditemukan."))
+    held = session.scalar(
+        select(Meeting.id).where(Meeting.request_id == request_id, Meeting.status == MeetingStatus.HELD.value)
+    )
+    if held is not None:
+        raise DomainError(_("Pertemuan ini sudah terlaksana; permintaannya tidak dapat dihapus."))
+    before = {"a": request.participant_a_id, "b": request.participant_b_id, "priority": request.priority}
+    session.delete(request)
+    session.flush()
+    audit.record(session, actor, "request.delete", "meeting_request", request_id, before=before)
