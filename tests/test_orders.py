@@ -202,3 +202,36 @@ def test_preview_counts_earlier_lines_of_the_same_order(demo_db, admin, parties)
         first, second = orders.preview(session, data).checks
     assert (first.fulfillable, first.shortfall) == (4000, 0)
     assert (second.capacity_by_date, second.already_committed, second.fulfillable, second.shortfall) == (5000, 4000, 1000, 2000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", None),
+        ("30/4", dt.date(2020, 4, 30)),
+        ("1/2", dt.date(2021, 2, 1)),  # before the event in 2020: next year
+        ("30-4-2020", dt.date(2020, 4, 30)),
+        ("30.04.20", dt.date(2020, 4, 30)),
+        ("2020-4-30", dt.date(2020, 4, 30)),
+        ("+30", dt.date(2020, 4, 5)),
+        ("+ 45 hari", dt.date(2020, 4, 20)),
+    ],
+)
+def test_delivery_dates_typed_quickly(text: str, expected: dt.date | None) -> None:
+    assert orders.parse_delivery_date(text, EVENT) == expected
+
+
+@pytest.mark.parametrize("text", ["31/2", "besok", "30/13/2020", "2020-02-30"])
+def test_unreadable_delivery_dates(text: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        orders.parse_delivery_date(text, EVENT)
+    assert info.value.field == "delivery_date" and text in info.value.message
+
+
+def test_blank_commitment_takes_what_fits(demo_db, admin, parties) -> None:  # type: ignore[no-untyped-def]
+    data = shoe_order(parties, 8000, delivery=None)
+    data.lines.append(LineData(category_id=parties["leather"], quantity=10, unit="lembar", unit_price=1))
+    with demo_db.read() as session:
+        filled = orders.commit_what_fits(session, data)
+    assert [line.committed for line in filled.lines] == [5000, None]  # leather: not a pairs capacity
+    assert data.lines[0].committed is None  # the caller's data is left alone

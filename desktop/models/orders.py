@@ -454,6 +454,51 @@ def meeting_parties(session: Session, meeting_id: int) -> MeetingParties:
 
 
 # ---- checks before saving --------------------------------------------------------------------
+def parse_delivery_date(text: str, event_date: dt.date) -> dt.date | None:
+    """``30/4``, ``30-4-2020``, ``30.04.20``, ``2020-04-30`` or ``+30`` (days after the event); blank = none.
+
+    A day and month without a year fall in the event's year, or the next one if that date
+    would be before the event.
+    """
+    raw = (text or "").strip().lower()
+    if not raw:
+        return None
+    try:
+        relative = re.fullmatch(r"\+\s*(\d{1,4})(\s*(hari|h))?", raw)
+        if relative:
+            return event_date + dt.timedelta(days=int(relative[1]))
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw):
+            return dt.date.fromisoformat("-".join(part.zfill(2) for part in raw.split("-")))
+        parts = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?", raw)
+        if parts:
+            day, month = int(parts[1]), int(parts[2])
+            if parts[3]:
+                year = int(parts[3]) + (2000 if len(parts[3]) == 2 else 0)
+                return dt.date(year, month, day)
+            candidate = dt.date(event_date.year, month, day)
+            return candidate if candidate >= event_date else dt.date(event_date.year + 1, month, day)
+    except ValueError:
+        pass
+    raise ValidationError(
+        _("Tanggal \"{text}\" tidak dapat dibaca. Tulis mis. 30/4/2020, 30/4 atau +30 (hari setelah event).").format(
+            text=text.strip()
+        ),
+        field="delivery_date",
+    )
+
+
+def commit_what_fits(session: Session, data: OrderData, *, exclude_order_id: int | None = None) -> OrderData:
+    """A copy of ``data`` where each line left without a committed quantity gets what the maker can make."""
+    checks = preview(session, data, exclude_order_id=exclude_order_id).checks
+    lines = [
+        dataclasses.replace(line, committed=check.fulfillable)
+        if line.committed is None and check is not None and check.applies
+        else line
+        for line, check in zip(data.lines, checks, strict=True)
+    ]
+    return dataclasses.replace(data, lines=lines)
+
+
 def preview(session: Session, data: OrderData, *, exclude_order_id: int | None = None) -> OrderPreview:
     """Capacity per line (None where a line is incomplete) and warnings; never raises on bad lines."""
     checks: list[capacity.CapacityCheck | None] = []
@@ -659,12 +704,14 @@ __all__ = [
     "PartyOption",
     "SavedOrder",
     "cancel_order",
+    "commit_what_fits",
     "create_order",
     "find_duplicates",
     "get_order",
     "list_orders",
     "list_parties",
     "meeting_parties",
+    "parse_delivery_date",
     "preview",
     "update_order",
 ]
