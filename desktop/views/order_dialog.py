@@ -100,6 +100,7 @@ class OrderDialog(QDialog):
         self.quantity_edit = QLineEdit()
         self.quantity_edit.setPlaceholderText(_("mis. 40000 atau 250 kodi"))
         self.unit_combo = QComboBox()
+        self.quantity_hint = QLabel()
         self.price_edit = QLineEdit()
         self.price_edit.setPlaceholderText(_("mis. 85000, 85.000 atau 85rb"))
         self.price_caption = QLabel()
@@ -108,7 +109,7 @@ class OrderDialog(QDialog):
         self.delivery_edit.setPlaceholderText(_("mis. 30/4/2020 atau +30"))
         self.delivery_hint = QLabel()
         self.committed_edit = QLineEdit()
-        self.committed_edit.setPlaceholderText(_("kosong = sebanyak yang sanggup"))
+        self.committed_edit.setPlaceholderText(_("kosong = yang sanggup"))
         self.capacity_label = QLabel()
         self.capacity_label.setWordWrap(True)
         self.capacity_label.setTextFormat(Qt.TextFormat.RichText)
@@ -140,6 +141,7 @@ class OrderDialog(QDialog):
 
         self.totals_label = QLabel()
         self.totals_label.setTextFormat(Qt.TextFormat.RichText)
+        self.totals_label.setWordWrap(True)
         self.totals_label.setStyleSheet("font-size: 11pt; padding: 4px; background: #f2f4f7;")
         self.warning_label = QLabel()
         self.warning_label.setStyleSheet("color: #a15c00;")
@@ -206,7 +208,7 @@ class OrderDialog(QDialog):
         quantity.addWidget(self.unit_combo, 1)
         holder = QWidget()
         holder.setLayout(quantity)
-        grid.addWidget(self._with_error(holder, "quantity", "unit"), 1, 1)
+        grid.addWidget(self._with_error(holder, "quantity", "unit", hint=self.quantity_hint), 1, 1)
         grid.addWidget(self.price_caption, 1, 2)
         grid.addWidget(self._with_error(self.price_edit, "unit_price", hint=self.price_hint), 1, 3)
         grid.addWidget(QLabel(_("Kirim")), 1, 4)
@@ -415,8 +417,19 @@ class OrderDialog(QDialog):
         self.price_hint.setText(self._hint(lambda: _("= {amount} per {unit}").format(
             amount=formatting.rupiah(parse_rupiah(self.price_edit.text())), unit=unit_word), self.price_edit))
         self.delivery_hint.setText(self._hint(lambda: self._date_words(), self.delivery_edit))
+        self.quantity_hint.setText(self._hint(lambda: self._quantity_words(), self.quantity_edit))
         self._update_totals()
         self._preview_timer.start()
+
+    def _quantity_words(self) -> str:
+        """``= 30.000 pasang`` when kodi or lusin were typed."""
+        category = self._category()
+        unit = self.unit_combo.currentData()
+        quantity, _unit_word = parse_quantity(self.quantity_edit.text())
+        if category is None or unit is None or stored_unit(unit, category.base_unit) == unit:
+            return ""
+        stored = to_stored(quantity, unit, category.base_unit)
+        return f"= {formatting.number(stored)} {label(category.base_unit, Unit)}"
 
     def _date_words(self) -> str:
         day = parse_delivery_date(self.delivery_edit.text(), self.event_date)
@@ -429,7 +442,7 @@ class OrderDialog(QDialog):
         try:
             return make()
         except ValidationError:
-            return "…"
+            return ""  # the reason is shown next to the field on saving
 
     def current_data(self, *, strict: bool) -> OrderData:
         """The order as typed; with ``strict`` an unreadable editor line raises."""

@@ -25,7 +25,7 @@ COLUMNS = [
     ("products", N_("Produk")),
     ("requested", N_("Diminta")),
     ("committed", N_("Disanggupi")),
-    ("open", N_("Belum terpenuhi")),
+    ("open", N_("Kurang")),
     ("value", N_("Nilai")),
     ("status", N_("Status")),
     ("link", N_("Terkait")),

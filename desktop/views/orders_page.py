@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,10 +36,11 @@ from desktop.views.context import AppContext
 from desktop.views.operations import CHECK_INS, ORDERS, PARTICIPANTS
 from desktop.views.order_dialog import OrderDialog
 from desktop.views.order_followup_dialogs import CancelOrderDialog, CoFulfilmentDialog
-from desktop.views.order_model import OrderFilterProxy, OrderTableModel
+from desktop.views.order_model import COLUMNS, OrderFilterProxy, OrderTableModel
 
 OK_COLOUR = "#1f7a4d"
 WARN_COLOUR = "#a15c00"
+WIDE_COLUMNS = {"buyer": 165, "seller": 165, "products": 120, "requested": 110, "committed": 110, "link": 160}
 
 
 @dataclass(frozen=True)
@@ -102,19 +102,23 @@ class OrdersPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        self.tally_tables = {key: self._tally_table() for key in ("ikm", "buyer", "category")}
+        self.tally: tallies.OrderTally | None = None
+        self.tally_group = QComboBox()
+        for key, title in (("ikm", _("Per IKM / penjual")), ("buyer", _("Per pembeli")), ("category", _("Per produk"))):
+            self.tally_group.addItem(title, key)
+        self.tally_group.currentIndexChanged.connect(lambda _i: self._fill_tally_table())
+        self.tally_table = self._tally_table()
         tally_page = QWidget()
-        tally_layout = QGridLayout(tally_page)
-        for column, (key, title) in enumerate(
-            (("ikm", _("Per IKM / penjual")), ("buyer", _("Per pembeli")), ("category", _("Per produk")))
-        ):
-            tally_layout.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
-            tally_layout.addWidget(self.tally_tables[key], 1, column)
+        tally_layout = QVBoxLayout(tally_page)
+        tally_layout.addWidget(self.tally_group, 0, Qt.AlignmentFlag.AlignLeft)
+        tally_layout.addWidget(self.tally_table, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, _("Daftar pesanan"))
         self.tabs.addTab(tally_page, _("Rekap"))
@@ -137,10 +141,10 @@ class OrdersPage(QWidget):
         actions.addWidget(self.split_button)
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
-        actions.addWidget(self.summary_label)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(actions)
+        layout.addWidget(self.summary_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message_label)
 
@@ -158,7 +162,8 @@ class OrdersPage(QWidget):
     def _tally_table() -> QTableWidget:
         table = QTableWidget(0, 6)
         table.setHorizontalHeaderLabels(
-            [_("Nama"), _("Pesanan"), _("Diminta"), _("Disanggupi"), _("Belum terpenuhi"), _("Nilai")]
+            [_("Nama"), _("Pesanan"), _("Diminta (pasang)"), _("Disanggupi (pasang)"), _("Belum terpenuhi (pasang)"),
+             _("Nilai")]
         )
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
@@ -184,6 +189,7 @@ class OrdersPage(QWidget):
         selected = self.selected_row()
         self.parties, self.categories, self.event_date = data.parties, data.categories, data.event_date
         self.model.set_rows(data.orders)
+        self._fit_columns()
         self._fill_filters()
         target = self._pending_select or (selected.id if selected else None)
         self._pending_select = None
@@ -192,6 +198,13 @@ class OrdersPage(QWidget):
         self._show_tally(data.tally)
         self._update_buttons()
         self.loaded.emit()
+
+    def _fit_columns(self) -> None:
+        """Fit the columns to their contents, but keep long business names from pushing the rest off screen."""
+        self.table.resizeColumnsToContents()
+        for column, (key, _title) in enumerate(COLUMNS):
+            if key in WIDE_COLUMNS:
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), WIDE_COLUMNS[key]))
 
     def _fill_filters(self) -> None:
         rows = self.model.rows()
@@ -212,7 +225,7 @@ class OrdersPage(QWidget):
 
     def _show_tally(self, tally: tallies.OrderTally) -> None:
         self.summary_label.setText(
-            _("{orders} pesanan · diminta <b>{requested}</b> · disanggupi <b>{committed}</b> · "
+            _("{orders} pesanan LoI/pasti · diminta <b>{requested}</b> · disanggupi <b>{committed}</b> · "
               "belum terpenuhi <b>{unfulfilled}</b> · <b>{value}</b>").format(
                 orders=tally.orders,
                 requested=formatting.pairs(tally.requested_pairs),
@@ -221,20 +234,29 @@ class OrdersPage(QWidget):
                 value=formatting.rupiah(tally.value_rupiah),
             )
         )
-        for key, rows in (("ikm", tally.by_ikm), ("buyer", tally.by_buyer), ("category", tally.by_category)):
-            table = self.tally_tables[key]
-            table.setRowCount(len(rows))
-            for position, row in enumerate(rows):
-                cells = [
-                    str(row.name), formatting.number(row.orders), formatting.number(row.requested_pairs),
-                    formatting.number(row.committed_pairs), formatting.number(row.unfulfilled_pairs),
-                    formatting.rupiah(row.value_rupiah),
-                ]
-                for column, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    if column:
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    table.setItem(position, column, item)
+        self.tally = tally
+        self._fill_tally_table()
+
+    def _fill_tally_table(self) -> None:
+        """Requested counts the buyer's demand once; committed counts every maker (see tallies.py)."""
+        if self.tally is None:
+            return
+        rows = {"ikm": self.tally.by_ikm, "buyer": self.tally.by_buyer, "category": self.tally.by_category}[
+            self.tally_group.currentData()
+        ]
+        table = self.tally_table
+        table.setRowCount(len(rows))
+        for position, row in enumerate(rows):
+            cells = [
+                str(row.name), formatting.number(row.orders), formatting.number(row.requested_pairs),
+                formatting.number(row.committed_pairs), formatting.number(row.unfulfilled_pairs),
+                formatting.rupiah(row.value_rupiah),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(position, column, item)
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if kinds & {ORDERS, PARTICIPANTS, CHECK_INS}:
