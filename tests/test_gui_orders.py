@@ -239,3 +239,29 @@ def test_order_model_passes_qt_model_tester(qtmodeltester, setup, demo_db, admin
     with demo_db.read() as session:
         model.set_rows(orders.list_orders(session))
     qtmodeltester.check(model)
+
+
+def test_edit_with_f2_changes_the_order_and_keeps_its_number(qtbot, setup, demo_db, admin) -> None:  # type: ignore[no-untyped-def]
+    page, context, buyer, main = setup
+    with demo_db.transaction() as session:
+        shoes = next(c.id for c in participants.list_categories(session) if c.code == "sepatu_wanita")
+        created = orders.create_order(session, orders.OrderData(buyer.id, main.id, [
+            orders.LineData(shoes, 10, "lusin", 90_000, "Slip-on", dt.date(2020, 4, 1))], status="loi"), admin).order
+    page.refresh()
+    settle(qtbot, context)
+    page.select_id(created.id)
+    activate(qtbot, page)
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    dialog = page.active_dialog
+    assert isinstance(dialog, OrderDialog)
+    assert (dialog.quantity_edit.text(), dialog.unit_combo.currentData(), dialog.price_edit.text()) == ("10", "lusin", "90.000")
+    dialog.quantity_edit.setFocus()
+    dialog.quantity_edit.selectAll()
+    type_text(qtbot, dialog, "12")
+    dialog.committed_edit.clear()
+    press(qtbot, dialog, Qt.Key.Key_Return)
+    settle(qtbot, context)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    with demo_db.read() as session:
+        [row] = orders.list_orders(session)
+    assert (row.id, row.lines[0].requested, row.lines[0].committed, row.version) == (created.id, 144, 144, created.version + 1)
