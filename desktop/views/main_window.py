@@ -27,6 +27,7 @@ from desktop.views import messages, settings
 from desktop.views.context import AppContext
 from desktop.views.event_dialog import EventDialog, EventSetup
 from desktop.views.operations import EVENT
+from desktop.views.orders_page import OrdersPage
 from desktop.views.participants_page import ParticipantsPage
 from desktop.views.placeholder_page import PlaceholderPage
 
@@ -54,8 +55,7 @@ def page_specs() -> list[PageSpec]:
         PageSpec("participants", _("Peserta"), sp.SP_FileDialogDetailedView, ParticipantsPage),
         PageSpec("schedule", _("Jadwal"), sp.SP_FileDialogListView, _placeholder(
             _("Jadwal"), _("Permintaan pertemuan, penjadwalan otomatis dan papan jadwal meja."))),
-        PageSpec("orders", _("Pesanan"), sp.SP_FileDialogContentsView, _placeholder(
-            _("Pesanan"), _("Pencatatan pesanan di meja: pasang/kodi/lusin, Rupiah, cek kapasitas."))),
+        PageSpec("orders", _("Pesanan"), sp.SP_FileDialogContentsView, OrdersPage),
         PageSpec("reports", _("Laporan"), sp.SP_FileIcon, _placeholder(
             _("Laporan"), _("Badge, jadwal pribadi, kartu meja, daftar hadir, rekap transaksi dan laporan kegiatan."))),
     ]

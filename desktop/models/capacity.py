@@ -1,0 +1,214 @@
+"""What an IKM can still make by a delivery date, and who can fill a shortfall.
+
+The rule (shown to the operator in these words):
+
+- *Capacity by a date* = monthly capacity × days from the event day to the delivery date ÷ 30,
+  rounded down, **but at least one month's capacity**: an order agreed at the event is rarely
+  due within the month, and a maker's monthly figure says nothing finer. A line without a
+  delivery date counts as due one month after the event.
+- *Committed load* = pairs committed on every order of that maker that is not cancelled
+  (drafts included: a draft at the table is usually confirmed minutes later), per due date.
+- *Fulfillable* for a new line due on D = the least, over D and every later due date d of the
+  maker, of ``capacity by d − load due by d`` (earliest-deadline-first: a new order must not
+  make a later one late), never below zero, never above what is requested.
+
+Capacity is in pairs, so the check applies to lines stored in pairs sold by an IKM that has a
+monthly capacity; everything else is "not checked".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import event_setup, presence
+from desktop.models.enums import OrderStatus, ParticipantKind, Unit
+from desktop.models.orm import Order, OrderLine, Participant, ProductCategory, participant_category
+
+DAYS_PER_MONTH = 30
+MIN_HORIZON_DAYS = 30
+
+
+@dataclass(frozen=True)
+class CapacityCheck:
+    seller_id: int
+    applies: bool  # False: not pairs, not an IKM, or capacity unknown
+    monthly_capacity: int | None
+    delivery_date: dt.date | None
+    horizon_days: int
+    capacity_by_date: int
+    already_committed: int  # pairs due by the delivery date on other lines/orders
+    available: int  # pairs the maker can still take for this date (EDF rule)
+    requested: int
+    fulfillable: int
+
+    @property
+    def shortfall(self) -> int:
+        return max(self.requested - self.fulfillable, 0)
+
+
+@dataclass(frozen=True)
+class Helper:
+    """A present IKM that could fill part of a shortfall."""
+
+    participant_id: int
+    code: str
+    business_name: str
+    monthly_capacity: int
+    spare: int
+    proposed: int  # greedy share of the shortfall, largest spare first
+
+
+def event_day(session: Session) -> dt.date:
+    return event_setup.get_event(session).event_date if event_setup.has_event(session) else dt.date.today()
+
+
+def horizon_days(event_date: dt.date, delivery_date: dt.date | None) -> int:
+    if delivery_date is None:
+        return MIN_HORIZON_DAYS
+    return max((delivery_date - event_date).days, MIN_HORIZON_DAYS)
+
+
+def capacity_by(monthly_capacity: int, event_date: dt.date, delivery_date: dt.date | None) -> int:
+    """Pairs a maker of ``monthly_capacity`` can make from the event to ``delivery_date``."""
+    return monthly_capacity * horizon_days(event_date, delivery_date) // DAYS_PER_MONTH
+
+
+def due_date(event_date: dt.date, delivery_date: dt.date | None) -> dt.date:
+    return delivery_date or event_date + dt.timedelta(days=MIN_HORIZON_DAYS)
+
+
+def available_pairs(
+    monthly_capacity: int,
+    event_date: dt.date,
+    delivery_date: dt.date | None,
+    load: Iterable[tuple[dt.date | None, int]],
+) -> tuple[int, int]:
+    """``(available, load due by the delivery date)`` for a maker with ``load`` = (due date, pairs)."""
+    due = due_date(event_date, delivery_date)
+    by_date: dict[dt.date, int] = {}
+    for when, pairs in load:
+        day = due_date(event_date, when)
+        by_date[day] = by_date.get(day, 0) + pairs
+    deadlines = sorted({due, *(day for day in by_date if day >= due)})
+    cumulative_before = sum(pairs for day, pairs in by_date.items() if day < due)
+    best: int | None = None
+    running = cumulative_before
+    load_at_due = 0
+    for day in deadlines:
+        running += by_date.get(day, 0)
+        if day == due:
+            load_at_due = running
+        room = capacity_by(monthly_capacity, event_date, day) - running
+        best = room if best is None else min(best, room)
+    return max(best or 0, 0), load_at_due
+
+
+def committed_load(
+    session: Session, seller_ids: Iterable[int], exclude_order_id: int | None = None
+) -> dict[int, list[tuple[dt.date | None, int]]]:
+    """Pairs committed per maker and due date on every order that is not cancelled."""
+    ids = list(seller_ids)
+    result: dict[int, list[tuple[dt.date | None, int]]] = {seller: [] for seller in ids}
+    if not ids:
+        return result
+    query = (
+        select(Order.seller_id, OrderLine.delivery_date, OrderLine.committed_quantity)
+        .join(OrderLine, OrderLine.order_id == Order.id)
+        .join(ProductCategory, OrderLine.category_id == ProductCategory.id)
+        .where(
+            Order.seller_id.in_(ids),
+            Order.status != OrderStatus.CANCELLED.value,
+            ProductCategory.base_unit == Unit.PAIR.value,
+            OrderLine.unit_entered.in_([Unit.PAIR.value, Unit.KODI.value, Unit.LUSIN.value]),
+        )
+    )
+    if exclude_order_id is not None:
+        query = query.where(Order.id != exclude_order_id)
+    for seller, when, pairs in session.execute(query):
+        result[seller].append((when, pairs))
+    return result
+
+
+def check_line(
+    session: Session,
+    seller_id: int,
+    stored_unit: str,
+    requested: int,
+    delivery_date: dt.date | None,
+    *,
+    exclude_order_id: int | None = None,
+    extra_load: Iterable[tuple[dt.date | None, int]] = (),
+) -> CapacityCheck:
+    """Requested vs fulfillable for one line; ``extra_load`` = earlier lines of the same new order."""
+    seller = session.get(Participant, seller_id)
+    event_date = event_day(session)
+    monthly = seller.monthly_capacity if seller is not None else None
+    applies = (
+        seller is not None
+        and seller.kind == ParticipantKind.IKM.value
+        and monthly is not None
+        and stored_unit == Unit.PAIR.value
+    )
+    days = horizon_days(event_date, delivery_date)
+    if not applies:
+        return CapacityCheck(seller_id, False, monthly, delivery_date, days, 0, 0, requested, requested, requested)
+    assert monthly is not None
+    load = committed_load(session, [seller_id], exclude_order_id)[seller_id] + list(extra_load)
+    available, already = available_pairs(monthly, event_date, delivery_date, load)
+    return CapacityCheck(
+        seller_id=seller_id,
+        applies=True,
+        monthly_capacity=monthly,
+        delivery_date=delivery_date,
+        horizon_days=days,
+        capacity_by_date=capacity_by(monthly, event_date, delivery_date),
+        already_committed=already,
+        available=available,
+        requested=requested,
+        fulfillable=min(requested, available),
+    )
+
+
+def suggest_helpers(
+    session: Session,
+    category_id: int,
+    delivery_date: dt.date | None,
+    needed: int,
+    exclude_ids: Iterable[int] = (),
+) -> list[Helper]:
+    """Present IKM making ``category_id`` with spare pairs by the date, largest spare first."""
+    excluded = set(exclude_ids)
+    here = presence.present_ids(session)
+    query = (
+        select(Participant)
+        .join(participant_category, participant_category.c.participant_id == Participant.id)
+        .where(
+            participant_category.c.category_id == category_id,
+            Participant.kind == ParticipantKind.IKM.value,
+            Participant.monthly_capacity.is_not(None),
+            Participant.monthly_capacity > 0,
+        )
+    )
+    makers = [p for p in session.scalars(query) if p.id in here and p.id not in excluded]
+    event_date = event_day(session)
+    loads = committed_load(session, [p.id for p in makers])
+    spare: list[tuple[Participant, int]] = []
+    for maker in makers:
+        assert maker.monthly_capacity is not None
+        room, _due = available_pairs(maker.monthly_capacity, event_date, delivery_date, loads[maker.id])
+        if room > 0:
+            spare.append((maker, room))
+    spare.sort(key=lambda item: (-item[1], item[0].business_name.lower(), item[0].id))
+    helpers: list[Helper] = []
+    left = max(needed, 0)
+    for maker, room in spare:
+        share = min(room, left)
+        left -= share
+        assert maker.monthly_capacity is not None
+        helpers.append(Helper(maker.id, maker.code, maker.business_name, maker.monthly_capacity, room, share))
+    return helpers
