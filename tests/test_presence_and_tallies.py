@@ -46,4 +46,7 @@ def test_tally_counts_the_40000_vs_20000_case(demo_db) -> None:  # type: ignore[
     assert tally.value_rupiah == 25000 * 85000
     assert tally.by_buyer[0].requested_pairs == 40000 and tally.by_buyer[0].orders == 2
     assert [row.committed_pairs for row in tally.by_ikm] == [20000, 5000]
+    # The helper took over 5,000 of the demand: the makers' rows add up to the buyer's 40,000.
+    assert [row.requested_pairs for row in tally.by_ikm] == [35000, 5000]
+    assert [row.unfulfilled_pairs for row in tally.by_ikm] == [15000, 0]
     assert tally.by_category[0].name == "Sepatu wanita"

@@ -8,6 +8,9 @@ Semantics
   ``parent_order_id`` set, takes over part of a demand that its parent already counts).
 - ``committed`` is what makers agreed to deliver: every line counts, children included.
 - ``unfulfilled = requested - committed`` (never below zero) — the 40,000 vs 20,000 figure.
+- Per IKM, a co-fulfilment order moves its share of the demand from the first maker to the
+  helper (the child line carries the parent line's position), so the makers' rows add up to
+  the buyer's demand and nobody looks short for pairs another maker took over.
 - Pairs count only lines traded in pairs (footwear, soles); Rupiah counts every line
   as ``committed × unit_price``.
 """
@@ -59,10 +62,36 @@ class OrderTally:
         return max(self.requested_pairs - self.committed_pairs, 0)
 
 
+def _add(row: TallyRow, order_id: int, requested: int, committed: int, value: int) -> None:
+    row._order_ids.add(order_id)
+    row.orders = len(row._order_ids)
+    row.requested_pairs += requested
+    row.committed_pairs += committed
+    row.value_rupiah += value
+
+
 def order_tally(session: Session, statuses: Iterable[str] = COUNTED_STATUSES) -> OrderTally:
     buyer, seller = aliased(Participant), aliased(Participant)
+    # Plain columns, not ORM objects: this runs on every dashboard refresh.
     query = (
-        select(Order, OrderLine, buyer, seller, ProductCategory)
+        select(
+            Order.id,
+            Order.status,
+            Order.parent_order_id,
+            OrderLine.position,
+            OrderLine.unit_entered,
+            OrderLine.requested_quantity,
+            OrderLine.committed_quantity,
+            OrderLine.unit_price,
+            buyer.id,
+            buyer.business_name,
+            seller.id,
+            seller.business_name,
+            seller.kind,
+            ProductCategory.code,
+            ProductCategory.name,
+            ProductCategory.base_unit,
+        )
         .join(OrderLine, OrderLine.order_id == Order.id)
         .join(buyer, Order.buyer_id == buyer.id)
         .join(seller, Order.seller_id == seller.id)
@@ -76,33 +105,41 @@ def order_tally(session: Session, statuses: Iterable[str] = COUNTED_STATUSES) ->
     order_ids: set[int] = set()
     confirmed: set[int] = set()
     totals = defaultdict(int)
-    for order, line, buyer_row, seller_row, category in session.execute(query):
-        order_ids.add(order.id)
-        if order.status == OrderStatus.CONFIRMED.value:
-            confirmed.add(order.id)
-        in_pairs = line.unit_entered in (Unit.PAIR.value, Unit.KODI.value, Unit.LUSIN.value) and (
-            category is None or category.base_unit == Unit.PAIR.value
+    records = session.execute(query).all()
+    taken_over: defaultdict[tuple[int, int], int] = defaultdict(int)
+    for record in records:
+        if record[2] is not None:
+            taken_over[(record[2], record[3])] += record[5]
+    for (order_id, status, parent_id, position, unit_entered, requested_quantity, committed_quantity, unit_price,
+         buyer_id, buyer_name, seller_id, seller_name, seller_kind, category_code, category_name, base_unit) in records:
+        order_ids.add(order_id)
+        if status == OrderStatus.CONFIRMED.value:
+            confirmed.add(order_id)
+        in_pairs = unit_entered in (Unit.PAIR.value, Unit.KODI.value, Unit.LUSIN.value) and (
+            category_code is None or base_unit == Unit.PAIR.value
         )
-        requested = line.requested_quantity if (in_pairs and order.parent_order_id is None) else 0
-        committed = line.committed_quantity if in_pairs else 0
-        value = line.committed_quantity * line.unit_price
+        requested = requested_quantity if (in_pairs and parent_id is None) else 0
+        committed = committed_quantity if in_pairs else 0
+        value = committed_quantity * unit_price
         totals["requested"] += requested
         totals["committed"] += committed
         totals["value"] += value
+        category_key = category_code or ""
         rows = [
-            by_buyer.setdefault(buyer_row.id, TallyRow(buyer_row.id, buyer_row.business_name)),
-            by_category.setdefault(
-                category.code if category else "", TallyRow(category.code if category else "", category.name if category else "—")
-            ),
+            by_buyer.setdefault(buyer_id, TallyRow(buyer_id, buyer_name)),
+            by_category.setdefault(category_key, TallyRow(category_key, category_name or "—")),
         ]
-        if seller_row.kind == ParticipantKind.IKM.value:
-            rows.append(by_ikm.setdefault(seller_row.id, TallyRow(seller_row.id, seller_row.business_name)))
         for row in rows:
-            row._order_ids.add(order.id)
-            row.orders = len(row._order_ids)
-            row.requested_pairs += requested
-            row.committed_pairs += committed
-            row.value_rupiah += value
+            _add(row, order_id, requested, committed, value)
+        if seller_kind == ParticipantKind.IKM.value:
+            maker = by_ikm.setdefault(seller_id, TallyRow(seller_id, seller_name))
+            if not in_pairs:
+                share = 0
+            elif parent_id is None:
+                share = max(requested_quantity - taken_over[(order_id, position)], 0)
+            else:
+                share = requested_quantity
+            _add(maker, order_id, share, committed, value)
     # A maker who only took over part of a demand still "transacted".
     transacting = sum(1 for row in by_ikm.values() if row.committed_pairs > 0 or row.value_rupiah > 0)
 
