@@ -199,8 +199,11 @@ def test_dashboard_is_the_first_page_of_the_main_window(qtbot, demo_db) -> None:
     assert isinstance(page, DashboardPage) and window.current_page_key() == "dashboard"
     qtbot.waitUntil(lambda: page.figures is not None)
     assert page.view.title_label.text() == "Business Matching 2020"
+    page.toggle_fullscreen()
+    assert page.fullscreen_window.isVisible()
     settle(qtbot, context)
-    window.close()
+    window.close()  # the projector window goes with the main window
+    assert not page.fullscreen_window.isVisible() and not page._tick.isActive()
 
 
 def test_views_paint_at_both_scales_empty_and_full(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlalchemy.exc import SQLAlchemyError
@@ -93,6 +93,7 @@ class DashboardPage(QWidget):
         self.stamp: ChangeStamp | None = None
         self.recomputations = 0
         self.fullscreen_window: DashboardWindow | None = None
+        self._watched_window: QWidget | None = None
         self._computing = False
         self._again = False
         self._stale = True
@@ -218,7 +219,22 @@ class DashboardPage(QWidget):
     # ---- visibility and full screen ------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        top = self.window()
+        if top is not self and top is not self._watched_window:
+            top.installEventFilter(self)
+            self._watched_window = top
         self._watching_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The app is closing: the projector window goes with the main window, before the
+        # main window waits for the worker, so no refresh starts behind its back.
+        if watched is self._watched_window and event.type() == QEvent.Type.Close:
+            if self.fullscreen_window is not None:
+                self.fullscreen_window.hide()
+            self._coalesce.stop()
+            self._tick.stop()
+            self._poll.stop()
+        return False
 
     def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().hideEvent(event)
