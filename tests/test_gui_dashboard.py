@@ -235,3 +235,9 @@ def test_compact_figures() -> None:
     assert compact_rupiah(250_000) == "Rp 250.000"
     assert countdown(3725) == "1:02:05" and countdown(-4) == "00:00"
     assert formatting.number(1500) == "1.500"
+
+
+def test_axis_maximum_is_round_and_close() -> None:
+    from desktop.views.charts import nice_ceiling
+
+    assert [nice_ceiling(v) for v in (0, 7, 11, 87 * 1.02, 10_200, 45_000)] == [1, 8, 12, 100, 12_000, 50_000]

@@ -90,11 +90,11 @@ class Chart(QWidget):
 
 
 def nice_ceiling(value: float) -> int:
-    """A round axis maximum just above ``value`` (1, 2, 2.5, 5 × 10ⁿ)."""
+    """A round axis maximum at or just above ``value`` (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ)."""
     if value <= 0:
         return 1
     step = 10 ** (len(str(int(value))) - 1)
-    for factor in (1, 2, 2.5, 5, 10):
+    for factor in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if factor * step >= value:
             return int(factor * step)
     return int(10 * step)
