@@ -160,7 +160,7 @@ class ColumnChart(Chart):
     def draw(self, painter: QPainter, area: QRectF) -> None:
         painter.setFont(self.font_of(8.5))
         metrics = QFontMetricsF(painter.font())
-        top = nice_ceiling(max(max(row.values) for row in self.rows))
+        top = nice_ceiling(max(max(row.values) for row in self.rows) * 1.05)  # headroom above the tallest
         axis_width = metrics.horizontalAdvance(formatting.number(top)) + 6
         plot = QRectF(area.left() + axis_width, area.top() + metrics.height() / 2,
                       area.width() - axis_width, area.height() - metrics.height() * 1.6)
@@ -270,11 +270,12 @@ def _minutes(moment: dt.time) -> int:
 
 def _draw_value_grid(painter: QPainter, plot: QRectF, top: int, metrics: QFontMetricsF) -> None:
     for fraction in (0, 0.5, 1):
+        if (top * fraction) % 1:
+            continue  # counts are whole: no "7,5" line
         y = plot.bottom() - plot.height() * fraction
         painter.setPen(QPen(GRID, 1))
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         painter.setPen(MUTED)
-        value = top * fraction
-        text = formatting.number(int(value)) if value == int(value) else formatting.number(round(value, 1))
+        text = formatting.number(int(top * fraction))
         painter.drawText(QRectF(0, y - metrics.height() / 2, plot.left() - 4, metrics.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
