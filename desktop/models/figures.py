@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.models.enums import CheckInAction, MeetingStatus, ParticipantKind
@@ -238,7 +238,7 @@ def change_stamp(session: Session) -> ChangeStamp:
 
 # ---- attendance ---------------------------------------------------------------------------
 
-def _latest_event_ids() -> object:
+def _latest_event_ids() -> Select[tuple[int]]:
     """The rule of :mod:`desktop.models.presence`: a participant's latest event decides."""
     return select(func.max(CheckInEvent.id)).group_by(CheckInEvent.participant_id)
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QKeyEvent, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -78,7 +78,7 @@ class DashboardWindow(QWidget):
         self.hide()
         event.ignore()  # kept for the next F11; it goes when the page goes
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.hidden.emit()
 
@@ -236,7 +236,7 @@ class DashboardPage(QWidget):
             self._poll.stop()
         return False
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._watching_changed()
 
@@ -272,7 +272,7 @@ class DashboardPage(QWidget):
             window.view.show_figures(self.figures)
         self._watching_changed()
 
-    def _projector_screen(self):  # type: ignore[no-untyped-def]
+    def _projector_screen(self) -> QScreen | None:
         """A screen other than the main window's, if there is one (the projector)."""
         own = self.window().screen() if self.window() is not None else None
         screens = QGuiApplication.screens()
