@@ -25,6 +25,7 @@ from desktop.models.database import Database
 from desktop.models.event_setup import EventInfo
 from desktop.views import messages, settings
 from desktop.views.context import AppContext
+from desktop.views.dashboard_page import DashboardPage
 from desktop.views.event_dialog import EventDialog, EventSetup
 from desktop.views.operations import EVENT
 from desktop.views.orders_page import OrdersPage
@@ -48,8 +49,7 @@ def page_specs() -> list[PageSpec]:
     """The pages in navigation order; Ctrl+1 … Ctrl+6 follow this order."""
     sp = QStyle.StandardPixmap
     return [
-        PageSpec("dashboard", _("Dasbor"), sp.SP_ComputerIcon, _placeholder(
-            _("Dasbor"), _("Ringkasan event secara langsung: kehadiran, pertemuan dan pesanan."))),
+        PageSpec("dashboard", _("Dasbor"), sp.SP_ComputerIcon, DashboardPage),
         PageSpec("checkin", _("Registrasi"), sp.SP_DialogApplyButton, _placeholder(
             _("Registrasi"), _("Check-in peserta dengan pemindai QR atau pencarian nama."))),
         PageSpec("participants", _("Peserta"), sp.SP_FileDialogDetailedView, ParticipantsPage),
