@@ -19,7 +19,7 @@ KIND_ORDER = [kind.value for kind in ParticipantKind]
 
 
 class MissingModel(QAbstractTableModel):
-    COLUMNS = [N_("Jenis"), N_("Kode"), N_("Nama usaha"), N_("Kontak"), N_("Telepon")]
+    COLUMNS = [N_("Jenis"), N_("Kode"), N_("Nama usaha"), N_("Telepon"), N_("Kontak")]
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -51,12 +51,12 @@ class MissingModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return [label(person.kind, ParticipantKind), person.code, person.business_name,
-                    person.contact_person, display_phone(person.phone)][column]
+                    display_phone(person.phone), person.contact_person][column]
         if role == SORT_ROLE:
             if column == 0:  # by kind in the event's order, then by name
                 order = KIND_ORDER.index(person.kind) if person.kind in KIND_ORDER else len(KIND_ORDER)
                 return f"{order:02d} {person.business_name.lower()}"
-            return [None, person.code, person.business_name.lower(), person.contact_person.lower(), person.phone][column]
+            return [None, person.code, person.business_name.lower(), person.phone, person.contact_person.lower()][column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             try:
                 return QColor(KIND_COLOURS[ParticipantKind(person.kind)])

@@ -184,8 +184,10 @@ class CheckInPage(QWidget):
         self.missing_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.missing_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.missing_table.verticalHeader().hide()
-        self.missing_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.missing_table.horizontalHeader().setStretchLastSection(True)
+        missing_header = self.missing_table.horizontalHeader()
+        missing_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, 4):  # name and contact give way; kind, code and the phone to call stay whole
+            missing_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.missing_table.doubleClicked.connect(self._missing_history)
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(_("Semua jenis"), None)
@@ -217,14 +219,16 @@ class CheckInPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.scan_input)
         left.addWidget(self.hint_label)
-        left.addWidget(self.results, 2)
-        left.addWidget(self.panel, 3)
+        left.addWidget(self.results, 1)
+        left.addWidget(self.panel)
+        self.filler = QWidget()  # takes the space while there are no cards, so the answer sits high
+        left.addWidget(self.filler, 1)
         right = QVBoxLayout()
         right.addWidget(self.counters)
         right.addWidget(self.tabs, 1)
         body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
+        body.addLayout(left, 4)
+        body.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(body, 1)
@@ -299,6 +303,8 @@ class CheckInPage(QWidget):
             self.results.setItemWidget(item, card)
         if self.hits:
             self.results.setCurrentRow(0)
+        self.results.setVisible(bool(self.hits))
+        self.filler.setVisible(not self.hits)
         if not text.strip():
             self.hint_label.clear()
         elif not self.hits:

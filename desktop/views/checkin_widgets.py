@@ -115,7 +115,7 @@ class ResultPanel(QFrame):
         layout.addWidget(self.time_label)
         layout.addWidget(self.meeting_label)
         layout.addWidget(self.note_label)
-        layout.addStretch(1)
+        layout.addSpacing(8)
         layout.addLayout(buttons)
         self.show_idle()
 
