@@ -144,7 +144,7 @@ def test_undo_with_ctrl_z_and_history(qtbot, demo_db) -> None:  # type: ignore[n
 def test_search_cards_arrow_keys_and_enter(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
     page = _page(qtbot, demo_db)
     qtbot.keyClicks(page.scan_input, "sepatu")
-    assert len(page.hits) > 3 and page.results.count() == len(page.hits)
+    assert len(page.hits) > 3 and sum(card.isVisibleTo(page) for card in page.cards) == len(page.hits)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)  # several match, none chosen: nobody is checked in
     settle(qtbot, page.context)
     assert _events(demo_db) == [] and "↑/↓" in page.hint_label.text()
@@ -153,7 +153,7 @@ def test_search_cards_arrow_keys_and_enter(qtbot, demo_db) -> None:  # type: ign
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Down)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Down)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Up)
-    assert page.results.currentRow() == 2
+    assert page.current_row == 2
     with qtbot.waitSignal(page.result_shown, timeout=5000) as blocker:
         qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
     settle(qtbot, page.context)
@@ -170,8 +170,7 @@ def test_one_match_enter_and_card_button(qtbot, demo_db) -> None:  # type: ignor
     result = _type(qtbot, page, ikm.phone[-7:])  # phone digits, one match
     assert result.person.id == ikm.id
     qtbot.keyClicks(page.scan_input, other.contact_person)
-    card = next(page.results.itemWidget(page.results.item(i)) for i in range(page.results.count())
-                if page.results.itemWidget(page.results.item(i)).hit.person.id == other.id)
+    card = next(c for c in page.cards if c.isVisibleTo(page) and c.hit.person.id == other.id)
     with qtbot.waitSignal(page.result_shown, timeout=5000) as blocker:
         card.button.click()
     settle(qtbot, page.context)

@@ -34,7 +34,6 @@ from desktop.models.orm import (
     TimeSlot,
 )
 from desktop.models.participants import normalize_code
-from desktop.models.presence import presence_map
 
 MAX_RAW_INPUT = 600  # FailedScan.raw_input
 _CODE_IN_TEXT = re.compile("(?:" + "|".join(CODE_PREFIX.values()) + r")\d{3,}")
@@ -260,19 +259,37 @@ def status(session: Session, participant_id: int) -> Status:
     )
 
 
+def present_since(session: Session) -> dict[int, dt.datetime]:
+    """Who is here now and since when (the latest event is a check-in).
+
+    The same rule as :func:`desktop.models.presence.presence_map`, read as plain columns
+    because the desk reloads it for thousands of participants.
+    """
+    latest_ids = select(func.max(CheckInEvent.id)).group_by(CheckInEvent.participant_id)
+    rows = session.execute(
+        select(CheckInEvent.participant_id, CheckInEvent.at)
+        .where(CheckInEvent.id.in_(latest_ids), CheckInEvent.action == CheckInAction.CHECK_IN.value)
+    )
+    return {participant_id: at for participant_id, at in rows}
+
+
+PERSON_COLUMNS = (Participant.id, Participant.code, Participant.kind, Participant.business_name,
+                   Participant.contact_person, Participant.phone, Participant.is_walk_in)
+
+
 def desk_overview(session: Session) -> DeskOverview:
     """Present / expected per kind and everybody still missing (by kind, then name)."""
-    state = presence_map(session)
-    present = {pid for pid, item in state.items() if item.present}
+    present = present_since(session)
     expected: dict[str, int] = {}
     arrived: dict[str, int] = {}
     missing: list[Person] = []
-    for participant in session.scalars(select(Participant).order_by(Participant.business_name)):
-        expected[participant.kind] = expected.get(participant.kind, 0) + 1
-        if participant.id in present:
-            arrived[participant.kind] = arrived.get(participant.kind, 0) + 1
+    for row in session.execute(select(*PERSON_COLUMNS).order_by(Participant.business_name)):
+        person = Person(*row)
+        expected[person.kind] = expected.get(person.kind, 0) + 1
+        if person.id in present:
+            arrived[person.kind] = arrived.get(person.kind, 0) + 1
         else:
-            missing.append(person_of(participant))
+            missing.append(person)
     order = [kind.value for kind in ParticipantKind]
     counts = tuple(
         KindCount(kind, arrived.get(kind, 0), expected[kind])

@@ -13,15 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models.checkin import Person, code_candidates
-from desktop.models.orm import Participant
+from desktop.models.checkin import PERSON_COLUMNS, Person, code_candidates, present_since
 from desktop.models.phone import phone_digits
-from desktop.models.presence import presence_map
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -29,8 +28,12 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 def fold(text: str) -> str:
     """Lowercase ASCII words: accents dropped, apostrophes removed, punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    text = text or ""
+    if text.isascii():  # most names: no decomposition needed (keeps a 10,000-name reload short)
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return _NON_WORD.sub(" ", _APOSTROPHES.sub("", plain)).strip()
 
 
@@ -42,46 +45,58 @@ class SearchHit:
     exact_code: bool
 
 
-@dataclass(frozen=True)
-class _Entry:
-    person: Person
-    haystack: str
-    name: str
-    phones: tuple[str, ...]
+def _haystack(person: Person) -> str:
+    return " ".join((person.code.lower(), fold(person.business_name), fold(person.contact_person)))
 
 
-def _entry(person: Person) -> _Entry:
+def _digits(person: Person) -> str:
+    """Phone as ``62812…`` and ``0812…``, and the code's digits, for digit-only queries."""
     digits = phone_digits(person.phone)
     local = "0" + digits[2:] if digits.startswith("62") else digits
-    haystack = " ".join((person.code.lower(), fold(person.business_name), fold(person.contact_person)))
-    return _Entry(person, f" {haystack} ", fold(person.business_name), (digits, local) if digits else ())
+    return " ".join((digits, local, re.sub(r"\D", "", person.code)))
 
 
 class SearchIndex:
-    """Participants and their presence, searchable without touching the database."""
+    """Participants and their presence, searchable without touching the database.
+
+    All entries sit in one string, ordered by name, one line each; a query word is found
+    with the C-speed ``str.find`` and mapped back to its line, and the search stops once
+    ``limit`` lines matched. So a common prefix ("s") costs as little as a rare name.
+    """
 
     def __init__(self, people: list[Person], present: dict[int, dt.datetime]) -> None:
-        self._entries = [_entry(person) for person in people]
-        self._by_code = {entry.person.code: entry for entry in self._entries}
+        self._people = sorted(people, key=lambda p: (fold(p.business_name), p.code))
+        self._haystacks = [_haystack(p) for p in self._people]
+        self._text = "\n" + "\n".join(f" {h} " for h in self._haystacks) + "\n"
+        self._text_starts = self._starts([f" {h} " for h in self._haystacks])
+        digit_lines = [_digits(p) for p in self._people]
+        self._digits = "\n" + "\n".join(digit_lines) + "\n"
+        self._digit_starts = self._starts(digit_lines)
+        self._by_code = {person.code: person for person in self._people}
         self._present = dict(present)
+
+    @staticmethod
+    def _starts(lines: list[str]) -> list[int]:
+        starts, offset = [], 1
+        for line in lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        return starts
 
     @classmethod
     def load(cls, session: Session) -> SearchIndex:
-        from desktop.models.checkin import person_of
-
-        people = [person_of(p) for p in session.scalars(select(Participant).order_by(Participant.business_name))]
-        present = {pid: item.at for pid, item in presence_map(session).items() if item.present}
-        return cls(people, present)
+        people = [Person(*row) for row in session.execute(select(*PERSON_COLUMNS))]
+        return cls(people, present_since(session))
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._people)
 
     def by_code(self, text: str) -> Person | None:
         """The participant whose registration code the input is (scanner prefixes tolerated)."""
         for code in code_candidates(text):
-            entry = self._by_code.get(code)
-            if entry is not None:
-                return entry.person
+            person = self._by_code.get(code)
+            if person is not None:
+                return person
         return None
 
     def set_present(self, participant_id: int, at: dt.datetime | None) -> None:
@@ -94,32 +109,47 @@ class SearchIndex:
     def is_present(self, participant_id: int) -> bool:
         return participant_id in self._present
 
+    def _lines(self, haystack: str, starts: list[int], needle: str):  # type: ignore[no-untyped-def]
+        """Line numbers containing ``needle``, in order, each once, lazily."""
+        position, last = haystack.find(needle), -1
+        while position != -1:
+            line = bisect_right(starts, position) - 1
+            if line != last:
+                yield line
+                last = line
+            position = haystack.find(needle, starts[line + 1] if line + 1 < len(starts) else len(haystack))
+
     def search(self, text: str, limit: int = 8) -> list[SearchHit]:
         exact = self.by_code(text)
         words = fold(text).split()
-        if not words:
+        if not words or limit <= 0:
             return []
         has_letters = any(ch.isalpha() for ch in text)
         digits = "" if has_letters else phone_digits(text)
-        found: list[tuple[tuple[int, str], _Entry]] = []
-        for entry in self._entries:
-            code = entry.person.code.lower()
-            if all(f" {word}" in entry.haystack or word in code for word in words) or (
-                len(digits) >= 3 and any(digits in phone for phone in entry.phones)
-            ):
-                rank = 0 if exact is not None and entry.person.id == exact.id else (
-                    1 if entry.name.startswith(words[0]) else 2
-                )
-                found.append(((rank, entry.name), entry))
-        found.sort(key=lambda item: item[0])
+        found: list[Person] = [exact] if exact is not None else []
+        if len(digits) >= 3:
+            lines = self._lines(self._digits, self._digit_starts, digits)
+        else:
+            # Scan for the longest word (fewest lines), check the others on those lines only.
+            key = max(words, key=len)
+            lines = (
+                line for line in self._lines(self._text, self._text_starts, f" {key}")
+                if all(f" {word}" in f" {self._haystacks[line]}" for word in words)
+            )
+        for line in lines:
+            if len(found) >= limit:
+                break
+            person = self._people[line]
+            if exact is None or person.id != exact.id:
+                found.append(person)
         return [
             SearchHit(
-                person=entry.person,
-                present=entry.person.id in self._present,
-                present_at=self._present.get(entry.person.id),
-                exact_code=exact is not None and entry.person.id == exact.id,
+                person=person,
+                present=person.id in self._present,
+                present_at=self._present.get(person.id),
+                exact_code=exact is not None and person.id == exact.id,
             )
-            for _key, entry in found[:limit]
+            for person in found[:limit]
         ]
 
 

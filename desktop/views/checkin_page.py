@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -48,6 +46,10 @@ from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import OperatorDialog, WalkInDialog
 from desktop.views.desk_sounds import DeskSounds
 from desktop.views.operations import CHECK_INS, PARTICIPANTS
+from desktop.views.pyside_guard import protect_none
+
+# The desk makes hundreds of thousands of Qt calls a morning; see pyside_guard for why this is needed.
+protect_none()
 
 SCANNER_IDLE_MS = 300  # a scanner without Enter: the code counts once the keys stop
 OVERVIEW_DELAY_MS = 700  # counters catch up after a burst of scans, not after each one
@@ -159,14 +161,20 @@ class CheckInPage(QWidget):
         self.hint_label = QLabel()
         self.hint_label.setStyleSheet("color:#555")
 
-        self.results = QListWidget()
-        self.results.setStyleSheet(
-            "QListWidget { border:none; background:transparent }"
-            "QListWidget::item { border-bottom:1px solid #dde1e6 }"
-            "QListWidget::item:selected { background:#d6e4f7 }"
-        )
-        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.results.itemDoubleClicked.connect(lambda item: self.submit_id(int(item.data(Qt.ItemDataRole.UserRole))))
+        # A fixed pool of cards, refilled on each keystroke: creating widgets per key is too slow.
+        self.results = QWidget()
+        results_layout = QVBoxLayout(self.results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.setSpacing(2)
+        self.cards: list[ResultCard] = []
+        for _number in range(SEARCH_LIMIT):
+            card = ResultCard()
+            card.check_in_clicked.connect(self.submit_id)
+            card.hide()
+            results_layout.addWidget(card)
+            self.cards.append(card)
+        results_layout.addStretch(1)
+        self.current_row = -1
         self.panel = ResultPanel()
         self.panel.undo_clicked.connect(self.undo_last)
         self.panel.history_clicked.connect(self.show_history)
@@ -185,7 +193,11 @@ class CheckInPage(QWidget):
         self.missing_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.missing_table.verticalHeader().hide()
         missing_header = self.missing_table.horizontalHeader()
-        missing_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: measuring thousands of rows on every refresh would stall the desk.
+        missing_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        digits = self.missing_table.fontMetrics().horizontalAdvance("0")
+        for column, width in ((0, 11), (1, 10), (3, 15)):
+            self.missing_table.setColumnWidth(column, digits * width)
         for column in (2, 4):  # name and contact give way; kind, code and the phone to call stay whole
             missing_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.missing_table.doubleClicked.connect(self._missing_history)
@@ -292,17 +304,13 @@ class CheckInPage(QWidget):
     def _on_text_changed(self, text: str) -> None:
         self._moved_highlight = False
         self.hits = self.index.search(text, SEARCH_LIMIT) if self.index is not None and text.strip() else []
-        self.results.clear()
-        for hit in self.hits:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, hit.person.id)
-            card = ResultCard(hit)
-            card.check_in_clicked.connect(self.submit_id)
-            item.setSizeHint(card.sizeHint())
-            self.results.addItem(item)
-            self.results.setItemWidget(item, card)
-        if self.hits:
-            self.results.setCurrentRow(0)
+        for number, card in enumerate(self.cards):
+            if number < len(self.hits):
+                card.set_hit(self.hits[number])
+                card.show()
+            else:
+                card.hide()
+        self._highlight(0 if self.hits else -1)
         self.results.setVisible(bool(self.hits))
         self.filler.setVisible(not self.hits)
         if not text.strip():
@@ -321,9 +329,16 @@ class CheckInPage(QWidget):
     def _move_highlight(self, step: int) -> None:
         if not self.hits:
             return
-        row = max(0, min(len(self.hits) - 1, self.results.currentRow() + step))
-        self.results.setCurrentRow(row)
+        self._highlight(max(0, min(len(self.hits) - 1, self.current_row + step)))
         self._moved_highlight = True
+
+    def _highlight(self, row: int) -> None:
+        if self.current_row != row:
+            if 0 <= self.current_row < len(self.cards):
+                self.cards[self.current_row].set_highlighted(False)
+            if 0 <= row < len(self.cards):
+                self.cards[row].set_highlighted(True)
+        self.current_row = row
 
     def _on_idle(self) -> None:
         text = self.scan_input.text()
@@ -338,7 +353,7 @@ class CheckInPage(QWidget):
         if exact is not None:
             self.submit_code(text)
         elif self.hits and (self._moved_highlight or len(self.hits) == 1):
-            self.submit_id(self.hits[max(0, self.results.currentRow())].person.id)
+            self.submit_id(self.hits[max(0, self.current_row)].person.id)
         elif not self.hits:
             self.submit_code(text)  # the database decides: new elsewhere, or a failed scan to log
         else:
