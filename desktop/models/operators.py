@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import os
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -111,3 +112,29 @@ def sign_in(session: Session, name: str, pin: str, desk: str = "") -> Actor:
     if operator.pin_hash and not pin_matches(pin, operator.pin_hash):
         raise DomainError(_("PIN salah. Coba lagi."))
     return Actor(name=operator.name, role=operator.role, desk=desk)
+
+
+def choose_operator(session: Session, name: str, desk: str, actor: Actor, pin: str = "") -> Actor:
+    """The actor for ``name`` at ``desk``; an unknown name becomes a new desk operator.
+
+    An operator who has a PIN must give it; a new operator starts without one (desk role only).
+    """
+    clean_name = re.sub(r"\s+", " ", name or "").strip()
+    clean_desk = re.sub(r"\s+", " ", desk or "").strip()
+    if not clean_name:
+        raise ValidationError(_("Pilih atau ketik nama operator."), field="operator")
+    if len(clean_name) > 120:
+        raise ValidationError(_("Nama operator terlalu panjang (paling banyak 120 huruf)."), field="operator")
+    if not clean_desk:
+        raise ValidationError(_("Isi nama meja, mis. Meja Registrasi 1."), field="desk")
+    if len(clean_desk) > 60:
+        raise ValidationError(_("Nama meja terlalu panjang (paling banyak 60 huruf)."), field="desk")
+    operator = session.scalar(select(Operator).where(Operator.name == clean_name))
+    if operator is None:
+        operator = Operator(name=clean_name, role=OperatorRole.DESK.value)
+        session.add(operator)
+        session.flush()
+        audit.record(session, actor, "operator.create", "operator", operator.id, after={"name": clean_name})
+    elif operator.pin_hash and not pin_matches(pin, operator.pin_hash):
+        raise ValidationError(_("PIN salah. Coba lagi."), field="pin")
+    return Actor(name=operator.name, role=operator.role, desk=clean_desk)

@@ -24,6 +24,7 @@ from desktop.models import event_setup
 from desktop.models.database import Database
 from desktop.models.event_setup import EventInfo
 from desktop.views import messages, settings
+from desktop.views.checkin_page import CheckInPage
 from desktop.views.context import AppContext
 from desktop.views.dashboard_page import DashboardPage
 from desktop.views.event_dialog import EventDialog, EventSetup
@@ -50,8 +51,7 @@ def page_specs() -> list[PageSpec]:
     sp = QStyle.StandardPixmap
     return [
         PageSpec("dashboard", _("Dasbor"), sp.SP_ComputerIcon, DashboardPage),
-        PageSpec("checkin", _("Registrasi"), sp.SP_DialogApplyButton, _placeholder(
-            _("Registrasi"), _("Check-in peserta dengan pemindai QR atau pencarian nama."))),
+        PageSpec("checkin", _("Registrasi"), sp.SP_DialogApplyButton, CheckInPage),
         PageSpec("participants", _("Peserta"), sp.SP_FileDialogDetailedView, ParticipantsPage),
         PageSpec("schedule", _("Jadwal"), sp.SP_FileDialogListView, _placeholder(
             _("Jadwal"), _("Permintaan pertemuan, penjadwalan otomatis dan papan jadwal meja."))),

@@ -1,0 +1,570 @@
+"""The Registrasi page: one field for the scanner and for typing, a big answer, live counts.
+
+A USB keyboard-wedge scanner types the badge code, then Enter (or Tab, two Enters, or
+nothing). Input that is exactly a registration code checks in at once (on Enter, or
+after a short pause for scanners that send no Enter); anything else searches as you
+type. Keys typed anywhere on the page while no other text field has the focus go to
+the scan field. Every database call runs on the operation runner; the page only shows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SIGNAL
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QHideEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _, ngettext
+from desktop.models import checkin, operators, participants
+from desktop.models.actor import Actor
+from desktop.models.checkin import CheckInResult, DeskOverview, FailedScanRow, Outcome, Status
+from desktop.models.checkin_search import SearchHit, SearchIndex
+from desktop.models.database import Database
+from desktop.models.enums import ParticipantKind, label
+from desktop.models.errors import ValidationError
+from desktop.models.participants import CategoryRow, ParticipantData
+from desktop.models.walk_in import DuplicateSuspected, register_walk_in
+from desktop.views import settings
+from desktop.views.checkin_models import FailedScanModel, MissingModel, MissingProxy
+from desktop.views.checkin_widgets import CountersWidget, HistoryDialog, ResultCard, ResultPanel
+from desktop.views.context import AppContext
+from desktop.views.desk_dialogs import OperatorDialog, WalkInDialog
+from desktop.views.desk_sounds import DeskSounds
+from desktop.views.operations import CHECK_INS, PARTICIPANTS
+from desktop.views.pyside_guard import protect_none
+
+# The desk makes hundreds of thousands of Qt calls a morning; see pyside_guard for why this is needed.
+protect_none()
+
+SCANNER_IDLE_MS = 300  # a scanner without Enter: the code counts once the keys stop
+OVERVIEW_DELAY_MS = 700  # counters catch up after a burst of scans, not after each one
+RESYNC_MS = 20_000  # other desks on the same database: look again now and then
+SEARCH_LIMIT = 8
+
+
+class ScanInput(QLineEdit):
+    """The one field: Enter/Tab submit, ↑/↓ move through the result cards, Esc clears."""
+
+    submitted = Signal(str)
+    moved = Signal(int)
+
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+Z is the desk's undo of a check-in, Ctrl+H its history: not the line edit's own keys.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+            event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_Z, Qt.Key.Key_H)
+        ):
+            event.ignore()
+            return False
+        # Some scanners end with Tab: treat it as Enter instead of leaving the field.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in (
+            Qt.Key.Key_Tab, Qt.Key.Key_Backtab
+        ):
+            if self.text().strip():
+                self.submitted.emit(self.text())
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submitted.emit(self.text())
+        elif key == Qt.Key.Key_Up:
+            self.moved.emit(-1)
+        elif key == Qt.Key.Key_Down:
+            self.moved.emit(1)
+        elif key == Qt.Key.Key_Escape:
+            self.clear()
+        else:
+            super().keyPressEvent(event)
+
+
+class FocusGrabber(QObject):
+    """Sends printable keys typed on the page (outside other text fields) to the scan field."""
+
+    def __init__(self, page: QWidget, target: QLineEdit) -> None:
+        super().__init__(page)
+        self.page = page
+        self.target = target
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QWidget) or watched is self.target or not self.page.isVisible():
+            return False
+        if watched.window() is not self.page.window() or QApplication.activeModalWidget() is not None:
+            return False
+        if isinstance(watched, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)) or (
+            isinstance(watched, QComboBox) and watched.isEditable()
+        ):
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+        text = event.text()
+        if modifiers or not text or not text.isprintable():
+            return False
+        self.target.setFocus(Qt.FocusReason.OtherFocusReason)
+        forwarded = QKeyEvent(QEvent.Type.KeyPress, event.key(), event.modifiers(), text)
+        QApplication.sendEvent(self.target, forwarded)
+        return True
+
+
+class CheckInPage(QWidget):
+    """``result_shown`` fires after each answer is on screen (tests and the benchmark wait for it)."""
+
+    result_shown = Signal(object)
+    loaded = Signal()
+    print_schedule_requested = Signal(int)
+    print_badge_requested = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.index: SearchIndex | None = None
+        self.categories: list[CategoryRow] = []
+        self.hits: list[SearchHit] = []
+        self.undoable: CheckInResult | None = None
+        self.sounds = DeskSounds(self)
+        self.active_dialog: WalkInDialog | OperatorDialog | HistoryDialog | None = None
+        self._moved_highlight = False
+        self._asked_operator = False
+
+        self.operator_label = QLabel()
+        self.operator_label.setStyleSheet("font-size:11pt")
+        self.operator_button = QPushButton(_("Ganti operator/meja"))
+        self.operator_button.clicked.connect(self.choose_operator)
+        self.walk_in_button = QPushButton(_("Peserta tanpa daftar (Ctrl+N)"))
+        self.walk_in_button.clicked.connect(self.open_walk_in)
+        for button in (self.operator_button, self.walk_in_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.scan_input = ScanInput()
+        self.scan_input.setPlaceholderText(_("Pindai badge, atau ketik kode / nama usaha / kontak / no. HP …"))
+        self.scan_input.setStyleSheet("font-size:20pt; padding:8px; border:2px solid #1d4e89; border-radius:6px")
+        self.scan_input.setMaxLength(600)
+        self.scan_input.textChanged.connect(self._on_text_changed)
+        self.scan_input.submitted.connect(self._on_submitted)
+        self.scan_input.moved.connect(self._move_highlight)
+        self.hint_label = QLabel()
+        self.hint_label.setStyleSheet("color:#555")
+
+        # A fixed pool of cards, refilled on each keystroke: creating widgets per key is too slow.
+        self.results = QWidget()
+        results_layout = QVBoxLayout(self.results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.setSpacing(2)
+        self.cards: list[ResultCard] = []
+        for _number in range(SEARCH_LIMIT):
+            card = ResultCard()
+            card.check_in_clicked.connect(self.submit_id)
+            card.hide()
+            results_layout.addWidget(card)
+            self.cards.append(card)
+        results_layout.addStretch(1)
+        self.current_row = -1
+        self.panel = ResultPanel()
+        self.panel.undo_clicked.connect(self.undo_last)
+        self.panel.history_clicked.connect(self.show_history)
+        self.panel.schedule_clicked.connect(self.print_schedule)
+        self.panel.badge_clicked.connect(self.print_badge)
+
+        self.counters = CountersWidget()
+        self.missing_model = MissingModel(self)
+        self.missing_proxy = MissingProxy(self)
+        self.missing_proxy.setSourceModel(self.missing_model)
+        self.missing_table = QTableView()
+        self.missing_table.setModel(self.missing_proxy)
+        self.missing_table.setSortingEnabled(True)
+        self.missing_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.missing_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.missing_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.missing_table.verticalHeader().hide()
+        missing_header = self.missing_table.horizontalHeader()
+        # Fixed widths: measuring thousands of rows on every refresh would stall the desk.
+        missing_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        digits = self.missing_table.fontMetrics().horizontalAdvance("0")
+        for column, width in ((0, 11), (1, 10), (3, 15)):
+            self.missing_table.setColumnWidth(column, digits * width)
+        for column in (2, 4):  # name and contact give way; kind, code and the phone to call stay whole
+            missing_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.missing_table.doubleClicked.connect(self._missing_history)
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(_("Semua jenis"), None)
+        for kind in ParticipantKind:
+            self.kind_filter.addItem(label(kind), kind.value)
+        self.kind_filter.currentIndexChanged.connect(
+            lambda: self.missing_proxy.set_kind(self.kind_filter.currentData()))
+        self.failed_model = FailedScanModel(self)
+        self.failed_table = QTableView()
+        self.failed_table.setModel(self.failed_model)
+        self.failed_table.verticalHeader().hide()
+        self.failed_table.horizontalHeader().setStretchLastSection(True)
+        self.tabs = QTabWidget()
+        missing_page = QWidget()
+        missing_layout = QVBoxLayout(missing_page)
+        missing_layout.setContentsMargins(0, 4, 0, 0)
+        missing_layout.addWidget(self.kind_filter)
+        missing_layout.addWidget(self.missing_table)
+        self.tabs.addTab(missing_page, _("Belum hadir"))
+        self.tabs.addTab(self.failed_table, _("Scan gagal"))
+
+        header = QHBoxLayout()
+        title = QLabel("<h2>" + _("Registrasi") + "</h2>")
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.operator_label)
+        header.addWidget(self.operator_button)
+        header.addWidget(self.walk_in_button)
+        left = QVBoxLayout()
+        left.addWidget(self.scan_input)
+        left.addWidget(self.hint_label)
+        left.addWidget(self.results, 1)
+        left.addWidget(self.panel)
+        self.filler = QWidget()  # takes the space while there are no cards, so the answer sits high
+        left.addWidget(self.filler, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.counters)
+        right.addWidget(self.tabs, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 4)
+        body.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        self.idle_timer = QTimer(self, singleShot=True, interval=SCANNER_IDLE_MS)
+        self.idle_timer.timeout.connect(self._on_idle)
+        self.overview_timer = QTimer(self, singleShot=True, interval=OVERVIEW_DELAY_MS)
+        self.overview_timer.timeout.connect(self.refresh_overview)
+        self.resync_timer = QTimer(self, interval=RESYNC_MS)
+        self.resync_timer.timeout.connect(self.refresh)
+        self.grabber = FocusGrabber(self, self.scan_input)
+        for keys, slot in (
+            ("Ctrl+Z", self.undo_last),
+            ("Ctrl+N", self.open_walk_in),
+            ("Ctrl+P", self.print_schedule),
+            ("Ctrl+H", self.show_history),
+            ("Ctrl+L", self.focus_search),
+        ):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        context.bus.changed.connect(self._on_changed)
+        self._update_operator_label()
+        self.refresh()
+
+    # ---- loading -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        def load(db: Database) -> tuple[SearchIndex, list[CategoryRow], DeskOverview, list[FailedScanRow]]:
+            with db.read() as session:
+                return (SearchIndex.load(session), participants.list_categories(session),
+                        checkin.desk_overview(session), checkin.failed_scans(session))
+
+        def show(result: tuple[SearchIndex, list[CategoryRow], DeskOverview, list[FailedScanRow]]) -> None:
+            self.index, self.categories, overview, failed = result
+            self._show_overview((overview, failed))
+            self._on_text_changed(self.scan_input.text())
+            self.loaded.emit()
+
+        self.context.runner.run(load, on_success=show, parent=self)
+
+    def refresh_overview(self) -> None:
+        def load(db: Database) -> tuple[DeskOverview, list[FailedScanRow]]:
+            with db.read() as session:
+                return checkin.desk_overview(session), checkin.failed_scans(session)
+
+        self.context.runner.run(load, on_success=self._show_overview, parent=self)
+
+    def _show_overview(self, result: tuple[DeskOverview, list[FailedScanRow]]) -> None:
+        overview, failed = result
+        self.counters.set_counts(overview.counts)
+        self.missing_model.set_rows(overview.missing)
+        self.failed_model.set_rows(failed)
+        self.tabs.setTabText(0, _("Belum hadir ({count})").format(count=len(overview.missing)))
+        self.tabs.setTabText(1, _("Scan gagal ({count})").format(count=len(failed)))
+
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        if PARTICIPANTS in kinds:
+            self.refresh()
+        elif CHECK_INS in kinds:
+            self.overview_timer.start()
+
+    # ---- typing and scanning ---------------------------------------------------------------
+    def _on_text_changed(self, text: str) -> None:
+        self._moved_highlight = False
+        self.hits = self.index.search(text, SEARCH_LIMIT) if self.index is not None and text.strip() else []
+        for number, card in enumerate(self.cards):
+            if number < len(self.hits):
+                card.set_hit(self.hits[number])
+                card.show()
+            else:
+                card.hide()
+        self._highlight(0 if self.hits else -1)
+        self.results.setVisible(bool(self.hits))
+        self.filler.setVisible(not self.hits)
+        if not text.strip():
+            self.hint_label.clear()
+        elif not self.hits:
+            self.hint_label.setText(_("Tidak ada yang cocok. Enter untuk mencoba sebagai kode, Ctrl+N untuk walk-in."))
+        else:
+            self.hint_label.setText(ngettext(
+                "{count} cocok — Enter untuk check-in", "{count} cocok — pilih dengan ↑/↓ lalu Enter", len(self.hits)
+            ).format(count=len(self.hits)))
+        if text.strip():
+            self.idle_timer.start()
+        else:
+            self.idle_timer.stop()
+
+    def _move_highlight(self, step: int) -> None:
+        if not self.hits:
+            return
+        self._highlight(max(0, min(len(self.hits) - 1, self.current_row + step)))
+        self._moved_highlight = True
+
+    def _highlight(self, row: int) -> None:
+        if self.current_row != row:
+            if 0 <= self.current_row < len(self.cards):
+                self.cards[self.current_row].set_highlighted(False)
+            if 0 <= row < len(self.cards):
+                self.cards[row].set_highlighted(True)
+        self.current_row = row
+
+    def _on_idle(self) -> None:
+        text = self.scan_input.text()
+        if (self.index is not None and self.index.by_code(text) is not None) or checkin.looks_like_code(text):
+            self.submit_code(text)
+
+    def _on_submitted(self, text: str) -> None:
+        self.idle_timer.stop()
+        if not text.strip():
+            return  # the second Enter of a scanner, or a stray one: nothing to do
+        exact = self.index.by_code(text) if self.index is not None else None
+        if exact is not None:
+            self.submit_code(text)
+        elif self.hits and (self._moved_highlight or len(self.hits) == 1):
+            self.submit_id(self.hits[max(0, self.current_row)].person.id)
+        elif not self.hits:
+            self.submit_code(text)  # the database decides: new elsewhere, or a failed scan to log
+        else:
+            self.hint_label.setText(_("Beberapa peserta cocok: pilih dengan ↑/↓ lalu tekan Enter."))
+
+    def submit_code(self, text: str) -> None:
+        self._submit(text, text)
+
+    def submit_id(self, participant_id: int) -> None:
+        hit = next((h for h in self.hits if h.person.id == participant_id), None)
+        self._submit(participant_id, hit.person.business_name if hit else str(participant_id))
+
+    def _submit(self, target: str | int, shown: str) -> None:
+        self.idle_timer.stop()
+        self.scan_input.clear()
+        self.panel.show_pending(shown)
+        actor = self.context.actor
+        nonce = checkin.new_nonce()
+
+        def work(db: Database) -> CheckInResult:
+            with db.transaction() as session:
+                return checkin.check_in(session, target, actor, nonce=nonce)
+
+        self.context.runner.run(work, on_success=self._show_result, on_error=self._show_error,
+                                changes={CHECK_INS}, parent=self)
+
+    def _show_result(self, result: CheckInResult) -> None:
+        if self.index is not None and result.person is not None:
+            if result.outcome in (Outcome.CHECKED_IN, Outcome.ALREADY):
+                self.index.set_present(result.person.id, result.at)
+            elif result.outcome is Outcome.UNDONE:
+                self.index.set_present(result.person.id, None)
+        self.undoable = result if result.outcome is Outcome.CHECKED_IN else None
+        self.panel.show_result(result, can_undo=self.undoable is not None)
+        self.sounds.play(result.outcome)
+        if result.outcome is Outcome.UNKNOWN:
+            self.overview_timer.start()  # the failed-scan list grew; no data-change kind covers it
+        self.result_shown.emit(result)
+
+    def _show_error(self, error: Exception) -> None:
+        self.panel.show_problem(str(error))
+        self.sounds.play(Outcome.UNKNOWN)
+        self.result_shown.emit(None)
+
+    # ---- undo, history, printing -------------------------------------------------------------
+    def undo_last(self) -> None:
+        last = self.undoable
+        if last is None or last.person is None:
+            self.panel.show_note(_("Tidak ada check-in yang bisa dibatalkan di layar ini."))
+            return
+        self.undoable = None
+        actor = self.context.actor
+        person_id, event_id, nonce = last.person.id, last.event_id, checkin.new_nonce()
+
+        def work(db: Database) -> CheckInResult:
+            with db.transaction() as session:
+                return checkin.undo(session, person_id, actor, event_id=event_id, nonce=nonce)
+
+        self.context.runner.run(work, on_success=self._show_result, on_error=self._show_error,
+                                changes={CHECK_INS}, parent=self)
+
+    def _panel_person_id(self) -> int | None:
+        result = self.panel.result
+        return result.person.id if result is not None and result.person is not None else None
+
+    def show_history(self, participant_id: int | None = None) -> None:
+        target = participant_id if isinstance(participant_id, int) else self._panel_person_id()
+        if target is None:
+            return
+
+        def load(db: Database) -> Status:
+            with db.read() as session:
+                return checkin.status(session, target)
+
+        def show(status: Status) -> None:
+            dialog = HistoryDialog(status, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+            self.active_dialog = dialog
+            dialog.open()
+
+        self.context.runner.run(load, on_success=show, parent=self)
+
+    def _missing_history(self, index: object) -> None:
+        source = self.missing_proxy.mapToSource(index)  # type: ignore[arg-type]
+        self.show_history(self.missing_model.row_at(source.row()).id)
+
+    def _request_print(self, signal: Signal, signature: str, what: str) -> None:
+        person_id = self._panel_person_id()
+        if person_id is None:
+            return
+        if self.receivers(SIGNAL(signature)) > 0:
+            signal.emit(person_id)  # type: ignore[attr-defined]
+        else:
+            self.panel.show_note(_("{what} belum tersedia di versi ini (menunggu modul Laporan).").format(what=what))
+
+    def print_schedule(self) -> None:
+        self._request_print(self.print_schedule_requested, "print_schedule_requested(int)", _("Cetak jadwal pribadi"))
+
+    def print_badge(self) -> None:
+        self._request_print(self.print_badge_requested, "print_badge_requested(int)", _("Cetak badge"))
+
+    # ---- walk-in ---------------------------------------------------------------------------
+    def open_walk_in(self) -> WalkInDialog:
+        dialog = WalkInDialog(self.categories, self)
+        typed = self.scan_input.text().strip()
+        if typed and not checkin.looks_like_code(typed):
+            dialog.name_edit.setText(typed)  # what did not match is usually the name
+        dialog.submitted.connect(lambda data, allow: self._save_walk_in(dialog, data, allow))
+        dialog.existing_chosen.connect(lambda pid: self._use_existing(dialog, pid))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.active_dialog = dialog
+        self.idle_timer.stop()
+        dialog.open()
+        return dialog
+
+    def _save_walk_in(self, dialog: WalkInDialog, data: ParticipantData, allow_duplicates: bool) -> None:
+        actor = self.context.actor
+        nonce = checkin.new_nonce()
+
+        def work(db: Database) -> CheckInResult:
+            with db.transaction() as session:
+                return register_walk_in(session, data, actor, allow_duplicates=allow_duplicates, nonce=nonce)
+
+        def saved(result: CheckInResult) -> None:
+            dialog.accept()
+            self.scan_input.clear()
+            self._show_result(result)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, DuplicateSuspected):
+                dialog.show_duplicates(error.candidates)
+                return
+            if isinstance(error, ValidationError):
+                dialog.show_problems(error.problems, "" if error.problems else error.message)
+            else:
+                dialog.show_problems({}, str(error))
+            dialog.set_busy(False)
+
+        self.context.runner.run(work, on_success=saved, on_error=failed, changes={PARTICIPANTS, CHECK_INS},
+                                parent=dialog)
+
+    def _use_existing(self, dialog: WalkInDialog, participant_id: int) -> None:
+        dialog.accept()
+        self.scan_input.clear()
+        self._submit(participant_id, str(participant_id))
+
+    def _dialog_closed(self, dialog: QWidget) -> None:
+        if self.active_dialog is dialog:
+            self.active_dialog = None
+        self.focus_search()
+
+    # ---- operator and desk -------------------------------------------------------------------
+    def _update_operator_label(self) -> None:
+        actor = self.context.actor
+        self.operator_label.setText(_("Operator: <b>{name}</b> · {desk}").format(
+            name=actor.name, desk=actor.desk or _("meja belum dipilih")))
+
+    def choose_operator(self) -> None:
+        def load(db: Database) -> list[str]:
+            with db.read() as session:
+                return [row.name for row in operators.list_operators(session)]
+
+        self.context.runner.run(load, on_success=self._open_operator_dialog, parent=self)
+
+    def _open_operator_dialog(self, names: list[str]) -> None:
+        store = settings.app_settings()
+        current = self.context.actor.name or settings.OPERATOR.get(store)
+        desk = self.context.actor.desk or settings.DESK.get(store)
+        dialog = OperatorDialog(names, current, desk, self)
+        admin = self.context.actor
+
+        def submit(name: str, desk_name: str) -> None:
+            def work(db: Database) -> Actor:
+                with db.transaction() as session:
+                    return operators.choose_operator(session, name, desk_name, admin)
+
+            self.context.runner.run(work, on_success=lambda actor: self._operator_chosen(dialog, actor),
+                                    on_error=lambda error: dialog.show_problem(str(error)), parent=dialog)
+
+        dialog.submitted.connect(submit)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _operator_chosen(self, dialog: OperatorDialog, actor: Actor) -> None:
+        self.context.actor = actor
+        store = settings.app_settings()
+        settings.OPERATOR.set(store, actor.name)
+        settings.DESK.set(store, actor.desk)
+        self._update_operator_label()
+        dialog.accept()
+
+    # ---- visibility ----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QApplication.instance().installEventFilter(self.grabber)
+        self.resync_timer.start()
+        self.focus_search()
+        if not self.context.actor.desk and not self._asked_operator:
+            self._asked_operator = True  # once per start; the header button changes it later
+            QTimer.singleShot(0, self.choose_operator)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        QApplication.instance().removeEventFilter(self.grabber)
+        self.resync_timer.stop()
+        self.idle_timer.stop()
+        super().hideEvent(event)
+
+    def focus_search(self) -> None:
+        self.scan_input.setFocus()
+
