@@ -2,8 +2,8 @@
 
 Each stage optimises one goal with the earlier goals held at the values already reached,
 warm-started (hinted) by the best schedule so far. A stage whose goal already meets its
-upper bound (bounds.py) is not solved at all. The spread rule on breaks is added to the
-breaks stage and dropped only when the solver proves it cannot hold.
+upper bound (bounds.py) is not solved at all. The spread rule on breaks weighs more than
+any number of breaks in the breaks stage, so it is kept wherever it can be.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ MAX_EXACT_VARIABLES = 60_000  # beyond this the fast engine's schedule is the an
 @dataclass
 class ExactOutcome:
     proved: dict[Goal, bool] = field(default_factory=dict)
-    spread_kept: bool = True
     stopped: bool = False
 
 
@@ -112,6 +111,7 @@ class _Model:
             model.add(sum(starts) >= has)  # redundant, but keeps the bound on breaks at 0, not below
             self.breaks[p] = sum(starts) - has
 
+        self.excess: cp_model.IntVar | None = None
         self.goal_expr: dict[Goal, cp_model.LinearExprT] = {
             Goal.MUST: sum(self.scheduled[r] for r in range(len(ix.request_ids)) if ix.is_must(r)),
             Goal.COVERAGE: sum(self.has.values()),
@@ -119,9 +119,10 @@ class _Model:
             Goal.BREAKS: -sum(self.breaks.values()) if self.breaks else 0,
         }
 
-    def add_spread(self, spread: int) -> bool:
+    def add_spread(self, spread: int) -> None:
+        """``excess``: how far the breaks spread goes beyond ``spread`` (0 when the rule holds)."""
         if not self.breaks:
-            return False
+            return
         model, slots = self.model, self.ix.slot_count
         most = model.new_int_var(0, slots, "breaks_max")
         least = model.new_int_var(0, slots, "breaks_min")
@@ -130,8 +131,15 @@ class _Model:
             model.add(most >= breaks)
             # Only participants with a meeting count for the least.
             model.add(least <= breaks).only_enforce_if(self.has[p])
-        model.add(most - least <= spread)
-        return True
+        self.excess = model.new_int_var(0, slots, "spread_excess")
+        model.add(self.excess >= most - least - spread)
+
+    def objective(self, goal: Goal) -> cp_model.LinearExprT:
+        if goal is Goal.BREAKS and self.excess is not None:
+            # Keeping the spread comes before the number of breaks ("where possible").
+            weight = len(self.breaks) * self.ix.slot_count + 1
+            return self.goal_expr[goal] - weight * self.excess
+        return self.goal_expr[goal]
 
     def hint(self, table: Timetable) -> None:
         model = self.model
@@ -223,10 +231,6 @@ def solve_exact(
             return _stage_key(ix, table, later, options)
 
         status, solution = _run_stage(build(spread), goal, best, options, budget, progress, should_stop, began, rank)
-        if status == cp_model.INFEASIBLE and spread:
-            outcome.spread_kept = False
-            status, solution = _run_stage(build(False), goal, best, options, max(0.1, deadline - time.monotonic()),
-                                          progress, should_stop, began, rank)
         if solution is not None:
             candidate = Timetable(ix)
             candidate.load_meetings(solution)
@@ -261,7 +265,7 @@ def _run_stage(work: _Model, goal: Goal, best: Timetable, options: Options, budg
                progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
                began: float, rank: Callable[[Timetable], tuple[int, ...]]) -> tuple[int, dict[int, int] | None]:
     work.hint(best)
-    work.model.maximize(work.goal_expr[goal])
+    work.model.maximize(work.objective(goal))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.05, budget)
     solver.parameters.num_workers = max(1, options.workers)
