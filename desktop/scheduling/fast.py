@@ -110,8 +110,7 @@ def _evict_for(ix: Indexed, table: Timetable, r: int, p: int) -> bool:
     victim = best[2]
     old = table.remove(victim)
     if table.insert(r, deep=False) or table.kempe_insert(r):
-        if not table.insert(victim):
-            pass  # the victim goes back to the standby list
+        table.insert(victim)  # back elsewhere if it fits, else on the standby list
         return True
     table.place(victim, old)
     return False
@@ -134,7 +133,6 @@ def _upgrade_weight(ix: Indexed, table: Timetable, out_of_time: Callable[[], boo
         if table.slot_of[r] != FREE:
             continue
         a, b = ix.ra[r], ix.rb[r]
-        done = False
         for s in ix.allowed[r]:
             blockers = {table.busy[a][s], table.busy[b][s]} - {FREE}
             if len(blockers) != 1:
@@ -147,12 +145,9 @@ def _upgrade_weight(ix: Indexed, table: Timetable, out_of_time: Callable[[], boo
             old = table.remove(victim)
             if table.has_room(r) and table.slot_fits(r, s):
                 table.place(r, s)
-                table.insert(victim)
-                done = True
+                table.insert(victim)  # back elsewhere if it fits, else it waits
                 break
             table.place(victim, old)
-        if not done:
-            continue
 
 
 def reduce_breaks(table: Timetable, out_of_time: Callable[[], bool], rounds: int = 8) -> None:
