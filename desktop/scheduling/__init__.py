@@ -1,0 +1,30 @@
+"""The meeting scheduler: pure Python data in, schedule and proof out (no Qt, no ORM).
+
+Entry points: :func:`solve` (schedule a problem), :func:`check_schedule` (the independent
+checker), :func:`repair` (on-site changes), and :mod:`problem_io` for the JSON files.
+"""
+
+from desktop.scheduling.checker import CheckReport, check_schedule, figures_of
+from desktop.scheduling.errors import ProblemError
+from desktop.scheduling.model import (
+    FixedMeeting,
+    Goal,
+    Meeting,
+    Options,
+    Participant,
+    Problem,
+    Progress,
+    Request,
+    ScheduleResult,
+    Slot,
+    Stats,
+    Table,
+    Unscheduled,
+)
+from desktop.scheduling.solver import Engine, solve
+
+__all__ = [
+    "CheckReport", "Engine", "FixedMeeting", "Goal", "Meeting", "Options", "Participant", "Problem",
+    "ProblemError", "Progress", "Request", "ScheduleResult", "Slot", "Stats", "Table", "Unscheduled",
+    "check_schedule", "figures_of", "solve",
+]

@@ -1,0 +1,169 @@
+"""The bridge between the event database and the scheduler (no Qt).
+
+``export_problem`` turns the event's slots, tables, participants, requests and kept
+meetings into a scheduler :class:`Problem`; ``store_schedule`` writes a schedule back in one
+transaction: scheduled meetings that are not locked are replaced, held / no-show / locked
+ones stay. Ids in the problem are readable: slots ``s<ordinal>``, tables ``t<number>``,
+participants by registration code, requests ``r<id>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desktop.i18n import _
+from desktop.models import audit
+from desktop.models.actor import Actor
+from desktop.models.enums import MeetingStatus
+from desktop.models.errors import ConflictError
+from desktop.models.orm import (
+    Meeting,
+    MeetingRequest,
+    MeetingTable,
+    Participant,
+    TimeSlot,
+    participant_unavailable_slot,
+)
+from desktop.scheduling import check_schedule
+from desktop.scheduling.model import FixedMeeting, Options, Problem, ScheduleResult
+from desktop.scheduling.model import Participant as ProblemParticipant
+from desktop.scheduling.model import Request as ProblemRequest
+from desktop.scheduling.model import Slot as ProblemSlot
+from desktop.scheduling.model import Table as ProblemTable
+
+SESSIONS = {"pagi": "morning", "siang": "afternoon"}
+WISHES = {"any": "any", "pagi": "morning", "siang": "afternoon"}
+KEPT_STATUSES = (MeetingStatus.HELD.value, MeetingStatus.NO_SHOW.value)
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    kept: int  # held, no-show and locked meetings left as they were
+    removed: int  # earlier scheduled meetings replaced
+    added: int
+
+
+def slot_key(ordinal: int) -> str:
+    return f"s{ordinal}"
+
+
+def table_key(number: int) -> str:
+    return f"t{number}"
+
+
+def request_key(request_id: int) -> str:
+    return f"r{request_id}"
+
+
+def _kept_meetings(session: Session) -> list[Meeting]:
+    query = select(Meeting).where(
+        Meeting.status != MeetingStatus.CANCELLED.value,
+        (Meeting.locked.is_(True)) | (Meeting.status.in_(KEPT_STATUSES)),
+    ).order_by(Meeting.id)
+    return list(session.scalars(query))
+
+
+def export_problem(session: Session, options: Options | None = None) -> Problem:
+    slots = list(session.scalars(select(TimeSlot).order_by(TimeSlot.ordinal)))
+    tables = list(session.scalars(select(MeetingTable).order_by(MeetingTable.number)))
+    people = list(session.scalars(select(Participant).order_by(Participant.id)))
+    requests = list(session.scalars(select(MeetingRequest).order_by(MeetingRequest.id)))
+    slot_by_id = {slot.id: slot for slot in slots}
+    table_by_id = {table.id: table for table in tables}
+    code_of = {person.id: person.code for person in people}
+
+    unavailable: dict[int, set[str]] = {}
+    for participant_id, slot_id in session.execute(select(participant_unavailable_slot)):
+        unavailable.setdefault(participant_id, set()).add(slot_key(slot_by_id[slot_id].ordinal))
+    host_table: dict[int, str] = {}
+    for table in tables:  # lowest number first: a host with two tables meets at the first
+        if table.host_participant_id is not None:
+            host_table.setdefault(table.host_participant_id, table_key(table.number))
+
+    fixed: list[FixedMeeting] = []
+    seen: set[int] = set()
+    for meeting in _kept_meetings(session):
+        if meeting.request_id in seen:
+            continue
+        seen.add(meeting.request_id)
+        fixed.append(
+            FixedMeeting(
+                request_key(meeting.request_id),
+                slot_key(slot_by_id[meeting.slot_id].ordinal),
+                table_key(table_by_id[meeting.table_id].number),
+            )
+        )
+    return Problem(
+        slots=tuple(
+            ProblemSlot(slot_key(s.ordinal), s.start.strftime("%H:%M"), s.end.strftime("%H:%M"), SESSIONS.get(s.session, "morning"))
+            for s in slots
+        ),
+        tables=tuple(ProblemTable(table_key(t.number), t.label) for t in tables),
+        participants=tuple(
+            ProblemParticipant(
+                id=p.code,
+                name=p.business_name,
+                kind=p.kind,
+                unavailable=frozenset(unavailable.get(p.id, ())),
+                host_table=host_table.get(p.id),
+                max_meetings=p.max_meetings,
+            )
+            for p in people
+        ),
+        requests=tuple(
+            ProblemRequest(
+                request_key(r.id), code_of[r.participant_a_id], code_of[r.participant_b_id], r.priority,
+                WISHES.get(r.session_wish, "any"),
+            )
+            for r in requests
+        ),
+        fixed=tuple(fixed),
+        options=options or Options(),
+    )
+
+
+def store_schedule(session: Session, result: ScheduleResult, actor: Actor) -> StoreSummary:
+    """Replace the unlocked scheduled meetings by ``result`` (checked against the data as it is now)."""
+    problem = export_problem(session)
+    report = check_schedule(problem, result.meetings)
+    if not report.ok:
+        raise ConflictError(
+            _("Data event berubah selama penjadwalan; jadwal tidak disimpan. Jalankan penjadwalan lagi. ({detail})").format(
+                detail=report.violations[0]
+            )
+        )
+    slot_ids = {slot_key(s.ordinal): s.id for s in session.scalars(select(TimeSlot))}
+    table_ids = {table_key(t.number): t.id for t in session.scalars(select(MeetingTable))}
+    kept = {request_key(m.request_id) for m in _kept_meetings(session)}
+    removed = session.execute(
+        delete(Meeting).where(Meeting.status == MeetingStatus.SCHEDULED.value, Meeting.locked.is_(False))
+    ).rowcount
+    session.flush()
+    added = 0
+    for meeting in result.meetings:
+        if meeting.request in kept:
+            continue
+        session.add(
+            Meeting(
+                request_id=int(meeting.request.removeprefix("r")),
+                slot_id=slot_ids[meeting.slot],
+                table_id=table_ids[meeting.table],
+                status=MeetingStatus.SCHEDULED.value,
+            )
+        )
+        added += 1
+    session.flush()
+    stats = result.stats
+    audit.record(
+        session, actor, "schedule.store", "meeting", None,
+        before={"scheduled": removed},
+        after={
+            "added": added, "kept": len(kept), "unscheduled": len(result.unscheduled),
+            "participants_with_meeting": stats.participants_with_meeting, "breaks_total": stats.breaks_total,
+            "proved_optimal": stats.proved_optimal,
+        },
+    )
+    return StoreSummary(kept=len(kept), removed=removed or 0, added=added)

@@ -1,0 +1,307 @@
+"""The exact engine: CP-SAT, solved goal by goal (lexicographically).
+
+Each stage optimises one goal with the earlier goals held at the values already reached,
+warm-started (hinted) by the best schedule so far. A stage whose goal already meets its
+upper bound (bounds.py) is not solved at all. The spread rule on breaks weighs more than
+any number of breaks in the breaks stage, so it is kept wherever it can be.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from desktop.scheduling.bounds import Bounds
+from desktop.scheduling.checker import figures_of
+from desktop.scheduling.indexed import Indexed
+from desktop.scheduling.model import Goal, Options, Progress
+from desktop.scheduling.timetable import FREE, Timetable
+
+MAX_EXACT_VARIABLES = 60_000  # beyond this the fast engine's schedule is the answer
+
+
+@dataclass
+class ExactOutcome:
+    proved: dict[Goal, bool] = field(default_factory=dict)
+    stopped: bool = False
+
+
+def exact_too_large(ix: Indexed) -> bool:
+    return sum(len(a) for a in ix.allowed) > MAX_EXACT_VARIABLES
+
+
+class _Model:
+    """The CP-SAT model of the whole problem with one expression per goal."""
+
+    def __init__(self, ix: Indexed) -> None:
+        self.ix = ix
+        model = self.model = cp_model.CpModel()
+        slots = ix.slot_count
+        self.x: dict[tuple[int, int], cp_model.IntVar] = {}
+        by_person_slot: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+        by_shared_table: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+        pool_by_slot: list[list[cp_model.IntVar]] = [[] for _s in range(slots)]
+        self.scheduled: list[cp_model.LinearExprT] = []
+        for r, allowed in enumerate(ix.allowed):
+            variables = []
+            for s in allowed:
+                var = model.new_bool_var(f"x{r}_{s}")
+                self.x[(r, s)] = var
+                variables.append(var)
+                for p in (ix.ra[r], ix.rb[r]):
+                    by_person_slot.setdefault((p, s), []).append(var)
+                table = ix.host_table[r]
+                if table < 0:
+                    pool_by_slot[s].append(var)
+                elif table in ix.shared_host_tables:
+                    by_shared_table.setdefault((table, s), []).append(var)
+            if len(variables) > 1:
+                model.add_at_most_one(variables)
+            self.scheduled.append(sum(variables) if variables else 0)
+            if r in ix.fixed:
+                model.add(self.x[(r, ix.fixed[r][0])] == 1)
+        for group in list(by_person_slot.values()) + list(by_shared_table.values()):
+            if len(group) > 1:
+                model.add_at_most_one(group)
+        for group in pool_by_slot:
+            if len(group) > ix.pool_size:
+                model.add(sum(group) <= ix.pool_size)
+        for p, requests in enumerate(ix.requests_of):
+            if sum(len(ix.allowed[r]) > 0 for r in requests) > ix.cap[p]:
+                model.add(sum(self.scheduled[r] for r in requests) <= ix.cap[p])
+
+        self.has: dict[int, cp_model.IntVar] = {}
+        self.busy: dict[tuple[int, int], cp_model.IntVar] = {}
+        self.start: dict[tuple[int, int], cp_model.IntVar] = {}
+        self.breaks: dict[int, cp_model.LinearExprT] = {}
+        for p in range(len(ix.participant_ids)):
+            cells = {s: by_person_slot[(p, s)] for s in range(slots) if (p, s) in by_person_slot}
+            if not cells:
+                continue
+            has = self.has[p] = model.new_bool_var(f"has{p}")
+            every = [v for group in cells.values() for v in group]
+            model.add(sum(every) >= has)
+            for v in every:
+                model.add_implication(v, has)
+            if sum(1 for r in ix.requests_of[p] if ix.allowed[r]) < 2 or ix.cap[p] < 2:
+                continue  # at most one meeting: never a break
+            busy = {}
+            for s in range(slots):
+                if s in cells:
+                    var = model.new_bool_var(f"y{p}_{s}")
+                    model.add(sum(cells[s]) == var)
+                    busy[s] = var
+            starts = []
+            for s, var in busy.items():
+                start = model.new_bool_var(f"st{p}_{s}")
+                model.add_implication(start, var)
+                previous = busy.get(s - 1)
+                if previous is not None:
+                    model.add_implication(start, previous.Not())
+                    model.add_bool_or([start, previous, var.Not()])
+                else:
+                    model.add(start == var)
+                starts.append(start)
+                self.busy[(p, s)] = var
+                self.start[(p, s)] = start
+            model.add(sum(starts) >= has)  # redundant, but keeps the bound on breaks at 0, not below
+            self.breaks[p] = sum(starts) - has
+
+        self.excess: cp_model.IntVar | None = None
+        self.goal_expr: dict[Goal, cp_model.LinearExprT] = {
+            Goal.MUST: sum(self.scheduled[r] for r in range(len(ix.request_ids)) if ix.is_must(r)),
+            Goal.COVERAGE: sum(self.has.values()),
+            Goal.WEIGHT: sum(ix.weight(r) * self.scheduled[r] for r in range(len(ix.request_ids))),
+            Goal.BREAKS: -sum(self.breaks.values()) if self.breaks else 0,
+        }
+
+    def add_spread(self, spread: int) -> None:
+        """``excess``: how far the breaks spread goes beyond ``spread`` (0 when the rule holds)."""
+        if not self.breaks:
+            return
+        model, slots = self.model, self.ix.slot_count
+        most = model.new_int_var(0, slots, "breaks_max")
+        least = model.new_int_var(0, slots, "breaks_min")
+        for p in self.has:
+            breaks = self.breaks.get(p, 0)
+            model.add(most >= breaks)
+            # Only participants with a meeting count for the least.
+            model.add(least <= breaks).only_enforce_if(self.has[p])
+        self.excess = model.new_int_var(0, slots, "spread_excess")
+        model.add(self.excess >= most - least - spread)
+
+    def objective(self, goal: Goal) -> cp_model.LinearExprT:
+        if goal is Goal.BREAKS and self.excess is not None:
+            # Keeping the spread comes before the number of breaks ("where possible").
+            weight = len(self.breaks) * self.ix.slot_count + 1
+            return self.goal_expr[goal] - weight * self.excess
+        return self.goal_expr[goal]
+
+    def hint(self, table: Timetable) -> None:
+        model = self.model
+        model.clear_hints()
+        for (r, s), var in self.x.items():
+            model.add_hint(var, table.slot_of[r] == s)
+        for p, var in self.has.items():
+            model.add_hint(var, table.load[p] > 0)
+        for (p, s), var in self.busy.items():
+            model.add_hint(var, table.busy[p][s] != FREE)
+        for (p, s), var in self.start.items():
+            model.add_hint(var, table.busy[p][s] != FREE and (s == 0 or table.busy[p][s - 1] == FREE))
+
+    def read(self, value: Callable[[cp_model.IntVar], int]) -> dict[int, int]:
+        return {r: s for (r, s), var in self.x.items() if value(var)}
+
+
+class _Reporter(cp_model.CpSolverSolutionCallback):
+    """Reports each solution better than the best so far (over the goals still open)."""
+
+    def __init__(self, work: _Model, stage: str, began: float, progress: Callable[[Progress], None] | None,
+                 should_stop: Callable[[], bool] | None, rank: Callable[[Timetable], tuple[int, ...]],
+                 best_rank: tuple[int, ...]) -> None:
+        super().__init__()
+        self.work, self.stage, self.began = work, stage, began
+        self.progress, self.should_stop = progress, should_stop
+        self.rank, self.best_rank = rank, best_rank
+
+    def on_solution_callback(self) -> None:
+        if self.should_stop is not None and self.should_stop():
+            self.stop_search()
+            return
+        if self.progress is None:
+            return
+        table = Timetable(self.work.ix)
+        table.load_meetings(self.work.read(self.boolean_value))
+        rank = self.rank(table)
+        if rank <= self.best_rank:
+            return
+        self.best_rank = rank
+        meetings = tuple(table.meetings())
+        self.progress(Progress(self.stage, figures_of(self.work.ix.problem, meetings), meetings, time.monotonic() - self.began))
+
+
+def solve_exact(
+    ix: Indexed,
+    start: Timetable,
+    bounds: Bounds,
+    options: Options,
+    deadline: float,
+    progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    began: float | None = None,
+) -> tuple[Timetable, ExactOutcome]:
+    """Improve ``start`` stage by stage until ``deadline``; ``start`` is never made worse."""
+    began = time.monotonic() if began is None else began
+    best = start
+    outcome = ExactOutcome()
+    proved_so_far = True
+    reached: list[tuple[Goal, int]] = []
+    order = list(options.goal_order)
+
+    def build(spread: bool) -> _Model:
+        work = _Model(ix)
+        for earlier, value in reached:
+            work.model.add(work.goal_expr[earlier] >= value)
+        if spread and options.break_spread is not None:
+            work.add_spread(options.break_spread)
+        return work
+
+    for position, goal in enumerate(order):
+        value = figures_of(ix.problem, best.meetings()).goal_value(goal)
+        if _meets_bound(goal, value, bounds):
+            outcome.proved[goal] = proved_so_far
+            reached.append((goal, value))
+            continue
+        stopping = should_stop is not None and should_stop()
+        remaining = deadline - time.monotonic()
+        if stopping or remaining <= 0.05:
+            outcome.stopped = outcome.stopped or stopping
+            for later in order[position:]:
+                outcome.proved[later] = False
+            break
+        spread = goal is Goal.BREAKS and options.break_spread is not None
+        budget = remaining if position == len(order) - 1 else remaining / (len(order) - position)
+        later = order[position:]
+
+        def rank(table: Timetable, later: list[Goal] = later) -> tuple[int, ...]:
+            return _stage_key(ix, table, later, options)
+
+        status, solution = _run_stage(build(spread), goal, best, options, budget, progress, should_stop, began, rank)
+        if solution is not None:
+            candidate = Timetable(ix)
+            candidate.load_meetings(solution)
+            if rank(candidate) > rank(best):
+                best = candidate
+        proved_so_far = proved_so_far and status == cp_model.OPTIMAL
+        outcome.proved[goal] = proved_so_far
+        reached.append((goal, figures_of(ix.problem, best.meetings()).goal_value(goal)))
+        if should_stop is not None and should_stop():
+            outcome.stopped = True
+    return best, outcome
+
+
+def _stage_key(ix: Indexed, table: Timetable, goals: list[Goal], options: Options) -> tuple[int, ...]:
+    """How good ``table`` is for ``goals`` in order (larger is better); keeping the spread counts
+    just before the number of breaks."""
+    figures = figures_of(ix.problem, table.meetings())
+    key: list[int] = []
+    for goal in goals:
+        if goal is Goal.BREAKS and options.break_spread is not None:
+            key.append(int(figures.breaks_spread <= options.break_spread))
+        key.append(figures.goal_value(goal))
+    return tuple(key)
+
+
+def _meets_bound(goal: Goal, value: int, bounds: Bounds) -> bool:
+    limit = {Goal.MUST: bounds.must, Goal.COVERAGE: bounds.coverage, Goal.WEIGHT: bounds.weighted, Goal.BREAKS: 0}[goal]
+    return value >= limit
+
+
+def _run_stage(work: _Model, goal: Goal, best: Timetable, options: Options, budget: float,
+               progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
+               began: float, rank: Callable[[Timetable], tuple[int, ...]]) -> tuple[int, dict[int, int] | None]:
+    work.hint(best)
+    work.model.maximize(work.objective(goal))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.05, budget)
+    solver.parameters.num_workers = max(1, options.workers)
+    solver.parameters.random_seed = options.seed
+    reporter = _Reporter(work, goal.value, began, progress, should_stop, rank, rank(best))
+    watcher = _StopWatcher(solver, should_stop)
+    watcher.start()
+    try:
+        status = solver.solve(work.model, reporter)
+    finally:
+        watcher.finish()
+    solution = work.read(solver.boolean_value) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+    return status, solution
+
+
+class _StopWatcher:
+    """Polls ``should_stop`` while CP-SAT proves (no new solutions means no callbacks)."""
+
+    def __init__(self, solver: cp_model.CpSolver, should_stop: Callable[[], bool] | None) -> None:
+        self.solver, self.should_stop = solver, should_stop
+        self.done = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.should_stop is not None:
+            self.thread = threading.Thread(target=self._watch, daemon=True)
+            self.thread.start()
+
+    def _watch(self) -> None:
+        assert self.should_stop is not None
+        while not self.done.wait(0.05):
+            if self.should_stop():
+                self.solver.stop_search()
+                return
+
+    def finish(self) -> None:
+        self.done.set()
+        if self.thread is not None:
+            self.thread.join()
