@@ -19,6 +19,7 @@ from desktop.models.database import Database, open_database
 from desktop.models.demo import create_demo_event
 from desktop.models.errors import DomainError
 from desktop.views import messages, settings
+from desktop.views.auto_backup import AutoBackup, choose_restore, event_file, install_backup_menu
 from desktop.views.context import AppContext
 from desktop.views.event_dialog import EventDialog
 from desktop.views.main_window import MainWindow
@@ -47,6 +48,7 @@ class Application:
         self.window: MainWindow | None = None
         self.context: AppContext | None = None
         self._qt_translator: QTranslator | None = None
+        self.auto_backup: AutoBackup | None = None
 
     # ---- language ------------------------------------------------------------------------
     def apply_language(self, language: str) -> None:
@@ -124,10 +126,12 @@ class Application:
 
     def _use(self, db: Database) -> None:
         old = self.context
+        self.shutdown()  # the event being left gets its last backup
         bus = ChangeBus()
         runner = OperationRunner(db, bus)
         operator = settings.OPERATOR.get(settings.app_settings()) or "Admin"
         self.context = AppContext(db=db, runner=runner, bus=bus, actor=Actor(name=operator))
+        self.auto_backup = AutoBackup(self.context)
         self._show_window(self.context)
         if old is not None:
             old.runner.wait(10_000)
@@ -144,11 +148,35 @@ class Application:
         window.open_event_requested.connect(self.choose_file)
         window.new_event_requested.connect(self.new_event)
         window.demo_requested.connect(self.open_demo)
+        if self.auto_backup is not None:
+            install_backup_menu(window, self.auto_backup, self.restore_from_backup)
         self.window = window
         window.show()
         if old is not None:
             old.hide()
             old.deleteLater()
+
+    def restore_from_backup(self) -> None:
+        """Open a backup as a new event file (overwriting only after a confirmation)."""
+        current = event_file(self.context.db) if self.context is not None else None
+        released: list[bool] = []
+
+        def release() -> None:
+            self.shutdown()
+            if self.context is not None:
+                self.context.runner.wait(10_000)
+                self.context.db.close()
+            released.append(True)
+
+        target = choose_restore(self.window, current, release)
+        if target is not None:
+            self.open(target)
+        elif released and current is not None:
+            self.open(current)
+
+    def shutdown(self) -> None:
+        if self.auto_backup is not None:
+            self.auto_backup.finish()
 
     def start(self, db: str | None, demo: bool) -> bool:
         if demo:
@@ -196,4 +224,6 @@ def run_gui(db: str | None = None, demo: bool = False, language: str | None = No
     install_excepthook(log_path)
     if not app.start(db, demo):
         return 0
-    return qt_app.exec()
+    code = qt_app.exec()
+    app.shutdown()
+    return code

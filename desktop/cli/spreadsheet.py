@@ -107,8 +107,9 @@ def _print_report(result: ImportResult) -> None:
     print(_("Berkas {file}, lembar {sheet}, judul kolom di baris {row}").format(
         file=preview.file_name, sheet=preview.sheet, row=preview.header_row), file=out)
     print(_("Kolom: {pairs}").format(pairs="; ".join(f"{field} ← {header}" for field, header in preview.mapped_columns)), file=out)
+    row_word = _("Baris")
     for row in preview.rows:
-        print(f"{_('Baris')} {row.number:>5}  {status_label(row.status):<10}  {row.code:<14} {row.name}"
+        print(f"{row_word} {row.number:>5}  {status_label(row.status):<10}  {row.code:<14} {row.name}"
               + (f"  — {row.reason}" if row.messages else ""), file=out)
     prefix = _("Uji coba, tidak ada yang disimpan: ") if result.dry_run else ""
     print(prefix + result.summary(), file=out)

@@ -60,7 +60,7 @@ class PreviewRow:
 
     @property
     def reason(self) -> str:
-        return " ".join(self.messages)
+        return " · ".join(self.messages)
 
 
 @dataclass(frozen=True)
