@@ -1,6 +1,5 @@
 """Importing the Dinas' participant list: row-level errors, idempotent re-import, all or nothing."""
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
