@@ -124,3 +124,25 @@ def test_round_trip_demo_export_import_into_empty_event(demo_db: Database, empty
         return sorted((r.a_code, r.b_code, r.priority, r.session_wish, r.source, r.note) for r in rows)
 
     assert pairs(copied_requests) == pairs(original_requests)
+
+
+def test_workbook_exported_in_english_imports_back(demo_db: Database, empty_event: Database, tmp_path: Path,
+                                                    admin: Actor) -> None:
+    from desktop import i18n
+
+    i18n.set_language("en")
+    with demo_db.read() as session:
+        path = export_event(session, tmp_path / "en.xlsx").path
+    i18n.set_language("id")
+    assert load_workbook(path, read_only=True).sheetnames[:2] == ["Participants", "Requests"]
+    for sheet, fields, run in (("Participants", PARTICIPANT_FIELDS, import_participants),
+                               ("Requests", REQUEST_FIELDS, import_requests)):
+        table = reader.read_table(path, sheet, columns.header_score(fields))
+        mapping = columns.guess_mapping(table.headers, fields)
+        assert len(mapping) == len(fields)
+        with empty_event.transaction() as session:
+            result = run(session, table, mapping, admin)
+        assert result.skipped == 0 and result.preview.count("warning") == 0, result.preview.rows[:3]
+    with demo_db.read() as session, empty_event.read() as copy:
+        assert [(r.code, r.to_data()) for r in participants.list_participants(copy)] == [
+            (r.code, r.to_data()) for r in participants.list_participants(session)]
