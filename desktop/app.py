@@ -20,6 +20,7 @@ from desktop.models.instance_lock import HEARTBEAT_EVERY, InstanceLock, LockOwne
 from desktop.models.demo import create_demo_event
 from desktop.models.errors import DomainError
 from desktop.views import messages, settings
+from desktop.views.auto_backup import AutoBackup, choose_restore, event_file, install_backup_menu
 from desktop.views.context import AppContext
 from desktop.views.event_dialog import EventDialog
 from desktop.views.main_window import MainWindow
@@ -52,6 +53,7 @@ class Application:
         self._heartbeat = QTimer()
         self._heartbeat.setInterval(int(HEARTBEAT_EVERY.total_seconds() * 1000))
         self._heartbeat.timeout.connect(lambda: self.lock.heartbeat() if self.lock else None)
+        self.auto_backup: AutoBackup | None = None
 
     # ---- language ------------------------------------------------------------------------
     def apply_language(self, language: str) -> None:
@@ -158,6 +160,8 @@ class Application:
     def _use(self, db: Database, lock: InstanceLock | None = None) -> None:
         old = self.context
         old_lock = self.lock
+        if self.auto_backup is not None:
+            self.auto_backup.finish()  # the event being left gets its last backup
         self.lock = lock
         if lock is not None:
             self._heartbeat.start()
@@ -167,6 +171,7 @@ class Application:
         runner = OperationRunner(db, bus)
         operator = settings.OPERATOR.get(settings.app_settings()) or "Admin"
         self.context = AppContext(db=db, runner=runner, bus=bus, actor=Actor(name=operator))
+        self.auto_backup = AutoBackup(self.context)
         self._show_window(self.context)
         if old is not None:
             old.runner.wait(10_000)
@@ -175,8 +180,11 @@ class Application:
             old_lock.release()
 
     def shutdown(self) -> None:
-        """Finish queued work, close the database and free the event file for others."""
+        """Last backup, finish queued work, close the database and free the event file for others."""
         self._heartbeat.stop()
+        if self.auto_backup is not None:
+            self.auto_backup.finish()
+            self.auto_backup = None
         if self.context is not None:
             self.context.runner.wait(10_000)
             self.context.db.close()
@@ -196,11 +204,31 @@ class Application:
         window.open_event_requested.connect(self.choose_file)
         window.new_event_requested.connect(self.new_event)
         window.demo_requested.connect(self.open_demo)
+        if self.auto_backup is not None:
+            install_backup_menu(window, self.auto_backup, self.restore_from_backup)
         self.window = window
         window.show()
         if old is not None:
             old.hide()
             old.deleteLater()
+
+    def restore_from_backup(self) -> None:
+        """Open a backup as a new event file (overwriting only after a confirmation)."""
+        current = event_file(self.context.db) if self.context is not None else None
+        released: list[bool] = []
+
+        def release() -> None:
+            self.shutdown()
+            if self.context is not None:
+                self.context.runner.wait(10_000)
+                self.context.db.close()
+            released.append(True)
+
+        target = choose_restore(self.window, current, release)
+        if target is not None:
+            self.open(target)
+        elif released and current is not None:
+            self.open(current)
 
     def start(self, db: str | None, demo: bool) -> bool:
         if demo:
@@ -249,5 +277,6 @@ def run_gui(db: str | None = None, demo: bool = False, language: str | None = No
     if not app.start(db, demo):
         app.shutdown()
         return 0
-    qt_app.aboutToQuit.connect(app.shutdown)
-    return qt_app.exec()
+    code = qt_app.exec()
+    app.shutdown()
+    return code

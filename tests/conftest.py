@@ -104,3 +104,23 @@ def demo_db(demo_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def admin() -> Actor:
     return ADMIN
+
+
+@pytest.fixture
+def empty_event(tmp_path: Path) -> Iterator[Database]:
+    """An event with slots, tables and categories but no participants: where an import starts."""
+    import datetime as dt
+
+    from desktop.models import event_setup
+
+    db = open_database(tmp_path / "event.sqlite")
+    with db.transaction() as session:
+        event_setup.apply_setup(
+            session,
+            event_setup.EventSettings(name="Temu Bisnis Uji", venue="Hall GMSC", event_date=dt.date(2020, 3, 6)),
+            event_setup.SlotPlan(start=dt.time(9, 0), end=dt.time(12, 0), minutes=20, breaks=[]),
+            5,
+            ADMIN,
+        )
+    yield db
+    db.close()

@@ -17,6 +17,7 @@ from desktop.models.errors import DomainError
 COMMAND_MODULES = [
     "desktop.cli.basic",
     "desktop.cli.schedule",
+    "desktop.cli.spreadsheet",
 ]
 
 

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
     # ---- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&Berkas"))
+        self.file_menu = file_menu  # features add their entries (e.g. Cadangan) before Keluar
         new_action = file_menu.addAction(_("Event &baru …"))
         new_action.triggered.connect(self.new_event_requested.emit)
         open_action = file_menu.addAction(_("&Buka event …"))

@@ -25,6 +25,7 @@ from desktop.models.errors import ValidationError
 from desktop.models.participants import CategoryRow, ParticipantData, ParticipantRow
 from desktop.views import messages
 from desktop.views.context import AppContext
+from desktop.views.import_export_buttons import ImportExportButtons
 from desktop.views.operations import PARTICIPANTS
 from desktop.views.participant_dialog import ParticipantDialog
 from desktop.views.participant_model import ParticipantFilterProxy, ParticipantTableModel
@@ -91,6 +92,8 @@ class ParticipantsPage(QWidget):
         toolbar.addWidget(self.add_button)
         toolbar.addWidget(self.edit_button)
         toolbar.addWidget(self.delete_button)
+        self.spreadsheet_buttons = ImportExportButtons(context, self)
+        toolbar.addWidget(self.spreadsheet_buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addWidget(self.table, 1)

@@ -1,0 +1,157 @@
+"""``import participants|requests``, ``export`` and ``backup``/``restore`` on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop import formatting
+from desktop.i18n import _
+from desktop.models import backup, event_setup
+from desktop.models.actor import Actor
+from desktop.models.database import Database, open_database
+from desktop.models.errors import DomainError
+from desktop.models.spreadsheet import columns, reader
+from desktop.models.spreadsheet.export import export_event
+from desktop.models.spreadsheet.participant_import import PARTICIPANT_FIELDS, import_participants
+from desktop.models.spreadsheet.preview import ImportResult, status_label
+from desktop.models.spreadsheet.request_import import REQUEST_FIELDS, import_requests
+
+CLI_ACTOR = Actor(name="Baris perintah")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    importing = subparsers.add_parser("import", help=_("impor peserta atau permintaan pertemuan dari .xlsx/.csv"))
+    what = importing.add_subparsers(dest="what", metavar=_("JENIS"), required=True)
+    for name, help_text, handler in (
+        ("participants", _("impor daftar peserta"), run_import_participants),
+        ("requests", _("impor permintaan pertemuan (pasangan peserta)"), run_import_requests),
+    ):
+        sub = what.add_parser(name, help=help_text)
+        sub.add_argument("file", metavar=_("BERKAS"), help=_("berkas .xlsx atau .csv"))
+        sub.add_argument("--db", required=True, help=_("berkas event"))
+        sub.add_argument("--sheet", help=_("nama lembar (bawaan: lembar pertama, atau yang cocok)"))
+        sub.add_argument("--dry-run", action="store_true", help=_("periksa saja, jangan simpan apa pun"))
+        sub.set_defaults(handler=handler)
+
+    export = subparsers.add_parser("export", help=_("ekspor seluruh event ke satu berkas .xlsx"))
+    export.add_argument("file", metavar=_("BERKAS.xlsx"))
+    export.add_argument("--db", required=True, help=_("berkas event"))
+    export.set_defaults(handler=run_export)
+
+    backup_parser = subparsers.add_parser("backup", help=_("cadangkan berkas event (aman saat event berjalan)"))
+    backup_parser.add_argument("--db", required=True, help=_("berkas event"))
+    backup_parser.add_argument("--to", help=_("folder cadangan (bawaan: folder cadangan event)"))
+    backup_parser.add_argument("--keep", type=int, default=backup.KEEP, help=_("jumlah cadangan terbaru yang disimpan"))
+    backup_parser.set_defaults(handler=run_backup)
+
+    restore = subparsers.add_parser("restore", help=_("pulihkan cadangan sebagai berkas event baru"))
+    restore.add_argument("backup", metavar=_("CADANGAN"), help=_("berkas cadangan .sqlite"))
+    restore.add_argument("--to", required=True, help=_("berkas event baru"))
+    restore.set_defaults(handler=run_restore)
+
+
+def _open_event(target: str) -> Database:
+    db = open_database(target, create=False)
+    with db.read() as session:
+        if not event_setup.has_event(session):
+            db.close()
+            raise DomainError(_("Berkas ini bukan berkas event TemuDesk (belum berisi data event)."))
+    return db
+
+
+def _pick_sheet(path: Path, wanted: str | None, preferred: tuple[str, ...]) -> str | None:
+    if wanted is not None:
+        return wanted
+    info = reader.inspect_file(path)
+    for name in preferred:
+        if name in info.sheets:
+            return name
+    return None
+
+
+def _run_import(
+    args: argparse.Namespace,
+    fields: tuple[columns.Field, ...],
+    preferred_sheets: tuple[str, ...],
+    run: Callable[..., ImportResult],
+) -> int:
+    path = Path(args.file)
+    sheet = _pick_sheet(path, args.sheet, preferred_sheets)
+    table = reader.read_table(path, sheet, columns.header_score(fields))
+    mapping = columns.guess_mapping(table.headers, fields)
+    missing = columns.missing_required(mapping, fields)
+    if missing:
+        raise DomainError(
+            _("Kolom wajib tidak ditemukan: {columns}. Judul kolom yang terbaca (baris {row}): {headers}").format(
+                columns=", ".join(_(field.caption) for field in missing),
+                row=table.header_row,
+                headers=", ".join(h for h in table.headers if h),
+            )
+        )
+    db = _open_event(args.db)
+    try:
+        with db.transaction() as session:
+            result = run(session, table, mapping, CLI_ACTOR, dry_run=args.dry_run)
+    finally:
+        db.close()
+    _print_report(result)
+    return 0 if result.imported else 1
+
+
+def _print_report(result: ImportResult) -> None:
+    preview = result.preview
+    out = sys.stdout
+    print(_("Berkas {file}, lembar {sheet}, judul kolom di baris {row}").format(
+        file=preview.file_name, sheet=preview.sheet, row=preview.header_row), file=out)
+    print(_("Kolom: {pairs}").format(pairs="; ".join(f"{field} ← {header}" for field, header in preview.mapped_columns)), file=out)
+    row_word = _("Baris")
+    for row in preview.rows:
+        print(f"{row_word} {row.number:>5}  {status_label(row.status):<10}  {row.code:<14} {row.name}"
+              + (f"  — {row.reason}" if row.messages else ""), file=out)
+    prefix = _("Uji coba, tidak ada yang disimpan: ") if result.dry_run else ""
+    print(prefix + result.summary(), file=out)
+    if not result.imported:
+        print(_("Tidak ada baris yang dapat diimpor."), file=sys.stderr)
+
+
+def run_import_participants(args: argparse.Namespace) -> int:
+    return _run_import(args, PARTICIPANT_FIELDS, ("Peserta", "Participants"), import_participants)
+
+
+def run_import_requests(args: argparse.Namespace) -> int:
+    return _run_import(args, REQUEST_FIELDS, ("Permintaan", "Requests"), import_requests)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    db = _open_event(args.db)
+    try:
+        with db.read() as session:
+            summary = export_event(session, args.file)
+    finally:
+        db.close()
+    print(_("Diekspor ke {path}: {participants} peserta, {requests} permintaan, {check_ins} catatan kehadiran, "
+            "{meetings} pertemuan, {lines} baris pesanan.").format(
+        path=summary.path, participants=summary.participants, requests=summary.requests,
+        check_ins=summary.check_ins, meetings=summary.meetings, lines=summary.order_lines))
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    source = Path(args.db)
+    if not source.is_file():
+        raise DomainError(_("Berkas event tidak ditemukan: {path}").format(path=source))
+    if args.keep < 1:
+        raise DomainError(_("--keep harus paling sedikit 1."))
+    path = backup.make_backup(source, args.to, keep=args.keep)
+    size = formatting.number(round(path.stat().st_size / 1024))
+    print(_("Cadangan dibuat: {path} ({size} KB)").format(path=path, size=size))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    path = backup.restore_backup(args.backup, args.to)
+    print(_("Cadangan dipulihkan sebagai event baru: {path}").format(path=path))
+    return 0

@@ -1,0 +1,67 @@
+"""``import``, ``export``, ``backup`` and ``restore`` from the command line."""
+
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from tests.spreadsheet_files import MESSY_ROWS, dump, xlsx
+
+
+def test_import_participants_prints_every_row_and_dry_run_writes_nothing(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = xlsx(tmp_path / "p.xlsx", MESSY_ROWS, title="DAFTAR PESERTA")
+    before = dump(demo_path)
+    assert main(["import", "participants", str(path), "--db", str(demo_path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Baris     8  galat" in out and "Nomor telepon" in out
+    assert "Baris     3  ok          IKM071" in out
+    assert "Uji coba" in out and "4 baru" in out
+    assert dump(demo_path) == before
+    assert main(["import", "participants", str(path), "--db", str(demo_path)]) == 0
+    assert dump(demo_path) != before
+
+
+def test_nothing_importable_exits_non_zero(demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = xlsx(tmp_path / "bad.xlsx", [[1, "", "", "123", "", "", "", "", ""]])
+    assert main(["import", "participants", str(path), "--db", str(demo_path)]) == 1
+    assert "Tidak ada baris" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("content", "words"), [(b"%PDF-1.4", "PDF"), (b"", "kosong")])
+def test_bad_file_is_one_line(demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                              content: bytes, words: str) -> None:
+    path = tmp_path / "peserta.xlsx"
+    path.write_bytes(content)
+    assert main(["import", "participants", str(path), "--db", str(demo_path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("Galat:") and words in err[0]
+
+
+def test_missing_required_column_names_what_was_read(demo_path: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = xlsx(tmp_path / "x.xlsx", [["a", "b"]], headers=["Warna", "Ukuran"])
+    assert main(["import", "participants", str(path), "--db", str(demo_path)]) == 1
+    assert "Nama Usaha" in capsys.readouterr().err
+
+
+def test_export_import_requests_backup_restore(demo_path: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / "event.xlsx"
+    assert main(["export", str(out_file), "--db", str(demo_path)]) == 0
+    assert out_file.exists() and "87 peserta" in capsys.readouterr().out
+    assert main(["import", "requests", str(out_file), "--db", str(demo_path)]) == 0
+    assert "182 tidak berubah" in capsys.readouterr().out
+    assert main(["backup", "--db", str(demo_path), "--to", str(tmp_path / "bk")]) == 0
+    made = next((tmp_path / "bk").glob("demo-*.sqlite"))
+    assert main(["restore", str(made), "--to", str(tmp_path / "pulih.sqlite")]) == 0
+    assert main(["restore", str(made), "--to", str(demo_path)]) == 1
+    assert main(["info", "--db", str(tmp_path / "pulih.sqlite")]) == 0
+    assert "IKM: 70" in capsys.readouterr().out
+
+
+def test_import_into_a_file_without_event(empty_db, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "p.xlsx", MESSY_ROWS)
+    assert main(["import", "participants", str(path), "--db", empty_db.display_name]) == 1
+    assert "bukan berkas event" in capsys.readouterr().err

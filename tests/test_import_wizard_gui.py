@@ -1,0 +1,97 @@
+"""The import wizard and the Impor/Ekspor buttons on the Peserta page (pytest-qt, offscreen)."""
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QWizard
+
+from desktop.models import meeting_requests, participants
+from desktop.models.database import Database
+from desktop.views import import_export_buttons
+from desktop.views.participants_page import ParticipantsPage
+from tests.gui_helpers import make_context, settle
+from tests.spreadsheet_files import MESSY_ROWS, dump, xlsx
+
+
+def _page(qtbot, db: Database):  # type: ignore[no-untyped-def]
+    context = make_context(db)
+    page = ParticipantsPage(context)
+    qtbot.addWidget(page)
+    settle(qtbot, context)
+    return context, page
+
+
+def test_wizard_previews_rows_then_imports_only_good_ones(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    context, page = _page(qtbot, demo_db)
+    path = xlsx(tmp_path / "peserta.xlsx", MESSY_ROWS, title="DAFTAR PESERTA")
+    wizard = page.spreadsheet_buttons.start_import("participants", path)
+    settle(qtbot, context)
+    assert wizard.file_page.isComplete() and wizard.file_page.sheet_combo.currentText() == "Peserta"
+    wizard.next()
+    settle(qtbot, context)
+    assert wizard.columns_page.mapping()["business_name"] == 1 and wizard.columns_page.isComplete()
+    assert "baris 2" in wizard.columns_page.header_label.text()
+    wizard.next()
+    settle(qtbot, context)
+    preview = wizard.preview_page
+    assert preview.model.rowCount() == 7
+    assert preview.problems_only.isChecked() and preview.proxy.rowCount() == 4  # 3 errors + 1 warning shown
+    assert "4 ok" not in preview.summary.text() and "3 galat" in preview.summary.text()
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Impor 4 baris"
+    reasons = [preview.model.row_at(i).reason for i in range(preview.model.rowCount())]
+    assert any("Nomor telepon" in reason for reason in reasons)
+    wizard.next()  # the commit page: runs the import
+    settle(qtbot, context)
+    assert wizard.currentPage() is wizard.done_page and "4 baru" in wizard.done_page.label.text()
+    assert page.model.rowCount() == 87 + 4  # the page refreshed through the change bus
+    assert context.shown_errors == []
+
+
+def test_wizard_shows_a_bad_file_in_words_and_blocks_next(qtbot, demo_db: Database, demo_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    context, page = _page(qtbot, demo_db)
+    before = dump(demo_path)
+    fake = tmp_path / "peserta.xlsx"
+    fake.write_bytes(b"%PDF-1.5 not a sheet")
+    wizard = page.spreadsheet_buttons.start_import("participants", fake)
+    settle(qtbot, context)
+    assert "PDF" in wizard.file_page.message.text()
+    assert not wizard.file_page.isComplete()
+    assert dump(demo_path) == before
+
+
+def test_wizard_with_nothing_importable_cannot_commit(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    context, page = _page(qtbot, demo_db)
+    path = xlsx(tmp_path / "bad.xlsx", [[1, "", "", "123", "", "", "", "x", ""]])
+    wizard = page.spreadsheet_buttons.start_import("participants", path)
+    settle(qtbot, context)
+    wizard.next()
+    settle(qtbot, context)
+    wizard.next()
+    settle(qtbot, context)
+    assert not wizard.preview_page.isComplete()
+    assert "Tidak ada baris" in wizard.preview_page.message.text()
+
+
+def test_requests_wizard_and_export_button(qtbot, demo_db: Database, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    context, page = _page(qtbot, demo_db)
+    shown: list[str] = []
+    monkeypatch.setattr(import_export_buttons.messages, "show_info", lambda _parent, text, title=None: shown.append(text))
+    target = tmp_path / "event.xlsx"
+    page.spreadsheet_buttons.export_to(target)
+    settle(qtbot, context)
+    assert target.exists() and "87 peserta" in shown[0]
+    assert "Permintaan" in load_workbook(target, read_only=True).sheetnames
+    wizard = page.spreadsheet_buttons.start_import("requests", target)
+    settle(qtbot, context)
+    assert wizard.file_page.sheet_combo.currentText() == "Permintaan"
+    wizard.next()
+    settle(qtbot, context)
+    wizard.next()
+    settle(qtbot, context)
+    assert wizard.preview_page.preview is not None
+    assert wizard.preview_page.preview.count_action("unchanged") == 182
+    with demo_db.read() as session:
+        assert len(meeting_requests.list_requests(session)) == 182
+        assert len(participants.list_participants(session)) == 87
