@@ -16,6 +16,7 @@ from desktop.models.errors import DomainError
 
 COMMAND_MODULES = [
     "desktop.cli.basic",
+    "desktop.cli.reports",
 ]
 
 
