@@ -29,6 +29,7 @@ from desktop.views.event_dialog import EventDialog, EventSetup
 from desktop.views.operations import EVENT
 from desktop.views.participants_page import ParticipantsPage
 from desktop.views.placeholder_page import PlaceholderPage
+from desktop.views.reports_page import ReportsPage
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,7 @@ def page_specs() -> list[PageSpec]:
             _("Jadwal"), _("Permintaan pertemuan, penjadwalan otomatis dan papan jadwal meja."))),
         PageSpec("orders", _("Pesanan"), sp.SP_FileDialogContentsView, _placeholder(
             _("Pesanan"), _("Pencatatan pesanan di meja: pasang/kodi/lusin, Rupiah, cek kapasitas."))),
-        PageSpec("reports", _("Laporan"), sp.SP_FileIcon, _placeholder(
-            _("Laporan"), _("Badge, jadwal pribadi, kartu meja, daftar hadir, rekap transaksi dan laporan kegiatan."))),
+        PageSpec("reports", _("Laporan"), sp.SP_FileIcon, ReportsPage),
     ]
 
 
