@@ -36,6 +36,8 @@ class ReportsPage(QWidget):
         self._pending_title = ""
 
         self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
         for info in REPORTS:
             item = QListWidgetItem(f"{info.title}\n{info.description}")
