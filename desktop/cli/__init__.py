@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "desktop.cli.basic",
     "desktop.cli.schedule",
     "desktop.cli.spreadsheet",
+    "desktop.cli.reports",
 ]
 
 

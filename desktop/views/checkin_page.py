@@ -46,10 +46,7 @@ from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import OperatorDialog, WalkInDialog
 from desktop.views.desk_sounds import DeskSounds
 from desktop.views.operations import CHECK_INS, PARTICIPANTS
-from desktop.views.pyside_guard import protect_none
 
-# The desk makes hundreds of thousands of Qt calls a morning; see pyside_guard for why this is needed.
-protect_none()
 
 SCANNER_IDLE_MS = 300  # a scanner without Enter: the code counts once the keys stop
 OVERVIEW_DELAY_MS = 700  # counters catch up after a burst of scans, not after each one

@@ -32,6 +32,7 @@ from desktop.views.operations import EVENT
 from desktop.views.orders_page import OrdersPage
 from desktop.views.participants_page import ParticipantsPage
 from desktop.views.placeholder_page import PlaceholderPage
+from desktop.views.reports_page import ReportsPage
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,7 @@ def page_specs() -> list[PageSpec]:
         PageSpec("schedule", _("Jadwal"), sp.SP_FileDialogListView, _placeholder(
             _("Jadwal"), _("Permintaan pertemuan, penjadwalan otomatis dan papan jadwal meja."))),
         PageSpec("orders", _("Pesanan"), sp.SP_FileDialogContentsView, OrdersPage),
-        PageSpec("reports", _("Laporan"), sp.SP_FileIcon, _placeholder(
-            _("Laporan"), _("Badge, jadwal pribadi, kartu meja, daftar hadir, rekap transaksi dan laporan kegiatan."))),
+        PageSpec("reports", _("Laporan"), sp.SP_FileIcon, ReportsPage),
     ]
 
 

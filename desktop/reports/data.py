@@ -1,0 +1,224 @@
+"""Plain data the reports are drawn from: frozen dataclasses, no ORM, no Qt.
+
+``desktop/models/report_data.py`` fills these from an event file; a test or a script can
+build them by hand just as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class EventHeader:
+    name: str
+    venue: str
+    city: str
+    event_date: dt.date
+    organiser: str
+    official_name: str
+    official_title: str
+    paper_size: str  # 'a4' or 'f4'
+    generated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    code: str
+    kind: str
+    business_name: str
+    contact_person: str
+    products: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slot:
+    id: int
+    ordinal: int
+    start: dt.time
+    end: dt.time
+    session: str
+
+
+@dataclass(frozen=True)
+class Table:
+    id: int
+    number: int
+    label: str
+    host: Person | None
+
+
+# ---- badges ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BadgesReport:
+    event: EventHeader
+    people: tuple[Person, ...]
+    single: bool = False  # one badge per sheet, for a walk-in
+
+
+# ---- personal schedules -------------------------------------------------------------------
+@dataclass(frozen=True)
+class ScheduleLine:
+    slot: Slot
+    table: Table
+    counterpart: Person
+    status: str
+
+
+@dataclass(frozen=True)
+class PersonalSchedule:
+    person: Person
+    lines: tuple[ScheduleLine, ...]
+    # The table this participant hosts, if any: they stay there all day.
+    own_table: Table | None = None
+
+
+@dataclass(frozen=True)
+class SchedulesReport:
+    event: EventHeader
+    schedules: tuple[PersonalSchedule, ...]
+
+
+# ---- table cards and the master grid --------------------------------------------------------
+@dataclass(frozen=True)
+class CardLine:
+    slot: Slot
+    visitor: Person | None
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class TableCard:
+    table: Table
+    lines: tuple[CardLine, ...]
+
+
+@dataclass(frozen=True)
+class TableCardsReport:
+    event: EventHeader
+    cards: tuple[TableCard, ...]
+
+
+@dataclass(frozen=True)
+class GridCell:
+    slot_id: int
+    table_id: int
+    visitor: Person
+    status: str
+
+
+@dataclass(frozen=True)
+class GridReport:
+    event: EventHeader
+    slots: tuple[Slot, ...]
+    tables: tuple[Table, ...]
+    cells: tuple[GridCell, ...]
+
+
+# ---- daftar hadir ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AttendanceRow:
+    person: Person
+    checked_in_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class AttendanceReport:
+    event: EventHeader
+    rows: tuple[AttendanceRow, ...]
+
+
+# ---- order tally ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TallyFigures:
+    orders: int
+    confirmed_orders: int
+    transacting_ikm: int
+    requested_pairs: int
+    committed_pairs: int
+    value_rupiah: int
+
+    @property
+    def unfulfilled_pairs(self) -> int:
+        return max(self.requested_pairs - self.committed_pairs, 0)
+
+
+@dataclass(frozen=True)
+class TallyLine:
+    name: str
+    orders: int
+    requested_pairs: int
+    committed_pairs: int
+    value_rupiah: int
+
+    @property
+    def unfulfilled_pairs(self) -> int:
+        return max(self.requested_pairs - self.committed_pairs, 0)
+
+
+@dataclass(frozen=True)
+class ShortfallLine:
+    """One demand a maker could not fill alone (40,000 asked, 20,000 possible)."""
+
+    buyer: str
+    seller: str
+    product: str
+    requested_pairs: int
+    committed_pairs: int  # by the maker and every co-fulfilling maker together
+
+    @property
+    def unfulfilled_pairs(self) -> int:
+        return max(self.requested_pairs - self.committed_pairs, 0)
+
+
+@dataclass(frozen=True)
+class TallyReport:
+    event: EventHeader
+    figures: TallyFigures
+    by_ikm: tuple[TallyLine, ...]
+    by_buyer: tuple[TallyLine, ...]
+    by_category: tuple[TallyLine, ...]
+    shortfalls: tuple[ShortfallLine, ...] = ()
+
+
+# ---- event report --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class KindAttendance:
+    kind: str
+    registered: int
+    present: int
+
+    @property
+    def rate(self) -> float:
+        return self.present / self.registered if self.registered else 0.0
+
+
+@dataclass(frozen=True)
+class MeetingFigures:
+    total: int  # every meeting that was not cancelled
+    held: int
+    no_show: int
+    scheduled: int  # not yet marked
+    cancelled: int
+
+
+@dataclass(frozen=True)
+class ProblemEntry:
+    """An IKM that reported problems, for the banks' KUR follow-up."""
+
+    person: Person
+    problems: tuple[str, ...]
+    kur_interest: bool
+    present: bool
+
+
+@dataclass(frozen=True)
+class EventReport:
+    event: EventHeader
+    attendance: tuple[KindAttendance, ...]
+    meetings: MeetingFigures
+    tally: TallyReport
+    problem_counts: tuple[tuple[str, int], ...]  # (problem value, IKM count)
+    problems: tuple[ProblemEntry, ...] = field(default=())

@@ -1,0 +1,168 @@
+"""Laporan kegiatan: a cover with the event data, then attendance, meetings, orders, shortfalls
+and the problems IKM reported (for the banks' KUR follow-up), with charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from desktop import formatting
+from desktop.i18n import _
+from desktop.models.enums import KIND_COLOURS, MeetingStatus, ParticipantKind, Problem, label
+from desktop.reports.attendance import sign_off
+from desktop.reports.charts import bar_chart
+from desktop.reports.data import EventReport
+from desktop.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, markup
+from desktop.reports.page import ACCENT, INK, MARGIN, RULE, SHADE, Progress, Target, build_document, paper, styles
+from desktop.reports.tally import category_chart, figures_table, lines_table, shortfall_table
+
+
+def percent(rate: float) -> str:
+    return formatting.number(round(rate * 100, 1)) + " %"
+
+
+def _grid(data: list[list[Any]], widths: list[float | None], numeric_from: int = 1) -> Table:
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("FONTNAME", (0, 0), (-1, 0), BOLD), ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("FONTNAME", (0, 1), (-1, -1), CONDENSED), ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+        ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
+    ]))
+    return table
+
+
+def _cover(report: EventReport, width: float) -> list[Any]:
+    style = styles()
+    event = report.event
+    tally = report.tally.figures
+    present = sum(row.present for row in report.attendance)
+    registered = sum(row.registered for row in report.attendance)
+    facts = [
+        [_("Kegiatan"), event.name], [_("Hari/tanggal"), formatting.long_date(event.event_date)],
+        [_("Tempat"), ", ".join(p for p in (event.venue, event.city) if p)],
+        [_("Penyelenggara"), event.organiser],
+        [_("Peserta hadir"), _("{present} dari {registered}").format(
+            present=formatting.number(present), registered=formatting.number(registered))],
+        [_("Pertemuan terlaksana"), formatting.number(report.meetings.held)],
+        [_("Nilai transaksi"), formatting.rupiah(tally.value_rupiah)],
+    ]
+    rows = [[Paragraph(f"<b>{markup(key)}</b>", style["body"]), Paragraph(markup(value), style["body"])]
+            for key, value in facts if value]
+    table = Table(rows, colWidths=[45 * mm, width - 75 * mm], hAlign="CENTER")
+    table.setStyle(TableStyle([
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    return [
+        Spacer(1, 45 * mm),
+        Paragraph(markup(_("LAPORAN KEGIATAN")), style["cover_title"]), Spacer(1, 6 * mm),
+        Paragraph(markup(event.name), style["cover"]),
+        Paragraph(markup(formatting.long_date(event.event_date)), style["cover"]),
+        Paragraph(markup(", ".join(p for p in (event.venue, event.city) if p)), style["cover"]),
+        Spacer(1, 22 * mm), table, Spacer(1, 30 * mm),
+        Paragraph(markup(event.organiser), style["cover"]),
+        PageBreak(),
+    ]
+
+
+def _attendance(report: EventReport, width: float) -> list[Any]:
+    style = styles()
+    data: list[list[Any]] = [[_("Jenis peserta"), _("Terdaftar"), _("Hadir"), _("Tingkat kehadiran")]]
+    for row in report.attendance:
+        data.append([label(row.kind, ParticipantKind), formatting.number(row.registered),
+                     formatting.number(row.present), percent(row.rate)])
+    registered = sum(r.registered for r in report.attendance)
+    present = sum(r.present for r in report.attendance)
+    data.append([_("Jumlah"), formatting.number(registered), formatting.number(present),
+                 percent(present / registered if registered else 0)])
+    table = _grid(data, [60 * mm, 30 * mm, 30 * mm, 35 * mm])
+    table.setStyle(TableStyle([("FONTNAME", (0, -1), (-1, -1), CONDENSED_BOLD), ("LINEABOVE", (0, -1), (-1, -1), 1, INK)]))
+    rows = [row for row in report.attendance if row.registered]
+    chart = bar_chart(
+        _("Kehadiran per jenis peserta"), [label(row.kind, ParticipantKind) for row in rows],
+        [(_("Terdaftar"), [row.registered for row in rows], "#c9d3e0"),
+         (_("Hadir"), [row.present for row in rows], KIND_COLOURS[ParticipantKind.IKM])],
+        width, 55 * mm,
+    )
+    return [Paragraph(markup(_("1. Kehadiran")), style["h2"]), table, Spacer(1, 4 * mm), KeepTogether([chart])]
+
+
+def _meetings(report: EventReport, width: float) -> list[Any]:
+    style = styles()
+    figures = report.meetings
+    held_rate = figures.held / figures.total if figures.total else 0
+    data: list[list[Any]] = [
+        [_("Pertemuan"), _("Jumlah")],
+        [_("Terjadwal (tidak termasuk yang dibatalkan)"), formatting.number(figures.total)],
+        [label(MeetingStatus.HELD), formatting.number(figures.held)],
+        [label(MeetingStatus.NO_SHOW), formatting.number(figures.no_show)],
+        [_("Belum ditandai"), formatting.number(figures.scheduled)],
+        [label(MeetingStatus.CANCELLED), formatting.number(figures.cancelled)],
+    ]
+    note = _("Terlaksana {rate} dari pertemuan terjadwal.").format(rate=percent(held_rate))
+    return [Paragraph(markup(_("2. Pertemuan bisnis")), style["h2"]), _grid(data, [100 * mm, 30 * mm]),
+            Spacer(1, 2 * mm), Paragraph(markup(note), style["body"])]
+
+
+def _orders(report: EventReport, width: float) -> list[Any]:
+    style = styles()
+    story: list[Any] = [Paragraph(markup(_("3. Transaksi")), style["h2"]), figures_table(report.tally.figures, width)]
+    if report.tally.by_category:
+        story += [Spacer(1, 4 * mm), KeepTogether([category_chart(report.tally, width)])]
+    story += lines_table(_("Per kategori produk"), report.tally.by_category, width, _("Kategori"), sum_orders=False)
+    story += lines_table(_("Per pembeli"), report.tally.by_buyer, width, _("Pembeli"))
+    story += shortfall_table(report.tally.shortfalls, width)
+    return story
+
+
+def _problems(report: EventReport, width: float) -> list[Any]:
+    style = styles()
+    story: list[Any] = [
+        Paragraph(markup(_("4. Permasalahan IKM untuk tindak lanjut KUR")), style["h2"]),
+        Paragraph(markup(_("Masalah yang disampaikan IKM (permodalan, pemasaran, manajemen, bahan baku) untuk "
+                           "ditindaklanjuti bank penyalur KUR dan Dinas.")), style["muted"]),
+        Spacer(1, 2 * mm),
+    ]
+    counts = [(label(value, Problem), count) for value, count in report.problem_counts]
+    if counts:
+        story.append(KeepTogether([bar_chart(
+            _("Jumlah IKM per permasalahan"), [name for name, _count in counts],
+            [(_("IKM"), [count for _name, count in counts], KIND_COLOURS[ParticipantKind.BANK])],
+            width, 45 * mm, horizontal=True)]))
+    if not report.problems:
+        story.append(Paragraph(markup(_("Tidak ada IKM yang menyampaikan permasalahan.")), style["muted"]))
+        return story
+    data: list[list[Any]] = [[_("No"), _("IKM"), _("Kontak"), _("Permasalahan"), _("Minat KUR"), _("Hadir")]]
+    for number, entry in enumerate(report.problems, start=1):
+        data.append([
+            str(number),
+            Paragraph(markup(f"{entry.person.business_name} ({entry.person.code})"), style["cell"]),
+            Paragraph(markup(entry.person.contact_person), style["cell"]),
+            Paragraph(markup(", ".join(label(p, Problem) for p in entry.problems)), style["cell"]),
+            _("Ya") if entry.kur_interest else _("Tidak"),
+            _("Ya") if entry.present else _("Tidak"),
+        ])
+    widths: list[float | None] = [8 * mm, None, 38 * mm, 42 * mm, 17 * mm, 13 * mm]
+    widths[1] = width - sum(w for w in widths if w)
+    table = _grid(data, widths, numeric_from=4)
+    table.setStyle(TableStyle([("ALIGN", (0, 0), (0, -1), "CENTER"), ("ALIGN", (4, 0), (-1, -1), "CENTER")]))
+    story.append(table)
+    return story
+
+
+def render_event_report(report: EventReport, target: Target, progress: Progress | None = None) -> int:
+    pagesize = paper(report.event.paper_size)
+    width = pagesize[0] - 2 * MARGIN
+    story: list[Any] = _cover(report, width)
+    story += _attendance(report, width)
+    story += _meetings(report, width)
+    story += _orders(report, width)
+    story += _problems(report, width)
+    story.append(sign_off(report.event))
+    return build_document(target, report.event, _("Laporan kegiatan"), story, pagesize, progress)

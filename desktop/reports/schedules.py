@@ -1,0 +1,186 @@
+"""Personal meeting schedules: one page per participant, drawn straight on the canvas.
+
+Drawn without Platypus on purpose: a batch of a thousand pages must stay close to the
+speed of bare canvas text (see bench/reports.py).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from desktop import formatting
+from desktop.i18n import _
+from desktop.models.enums import MeetingStatus, ParticipantKind, label
+from desktop.reports.badges import kind_colour
+from desktop.reports.data import EventHeader, PersonalSchedule, SchedulesReport
+from desktop.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, REGULAR, clean
+from desktop.reports.page import (
+    ACCENT,
+    INK,
+    MARGIN,
+    MUTED,
+    RULE,
+    SHADE,
+    Progress,
+    Target,
+    fit,
+    open_canvas,
+    paper,
+    shrink_to_fit,
+    when,
+    wrap,
+)
+from desktop.reports.qr import draw_qr
+
+QR_SIZE = 30 * mm
+ROW_HEIGHT = 11 * mm
+MIN_ROW_HEIGHT = 7 * mm
+BOTTOM = 22 * mm
+
+
+def _header(canvas: Canvas, event: EventHeader, width: float, top: float) -> float:
+    canvas.setFillColor(MUTED)
+    canvas.setFont(BOLD, 9.5)
+    canvas.drawString(MARGIN, top, fit(event.name, BOLD, 9.5, width - 2 * MARGIN - QR_SIZE - 5 * mm))
+    canvas.setFont(REGULAR, 8.5)
+    canvas.drawString(MARGIN, top - 12, fit(when(event), REGULAR, 8.5, width - 2 * MARGIN - QR_SIZE - 5 * mm))
+    canvas.setFillColor(ACCENT)
+    canvas.setFont(BOLD, 16)
+    canvas.drawString(MARGIN, top - 36, _("JADWAL PERTEMUAN"))
+    return top - 36
+
+
+def _person(canvas: Canvas, schedule: PersonalSchedule, width: float, top: float) -> float:
+    person = schedule.person
+    text_width = width - 2 * MARGIN - QR_SIZE - 5 * mm
+    size, lines = shrink_to_fit(person.business_name, BOLD, (18.0, 16.0, 14.0, 12.0), text_width, 2)
+    canvas.setFillColor(INK)
+    canvas.setFont(BOLD, size)
+    cursor = top - size - 6
+    for line in lines:
+        canvas.drawString(MARGIN, cursor, line)
+        cursor -= size * 1.15
+    canvas.setFont(REGULAR, 10)
+    details = " · ".join(part for part in (person.contact_person, person.code) if part)
+    canvas.drawString(MARGIN, cursor - 2, fit(details, REGULAR, 10, text_width - 25 * mm))
+    # The kind as a small coloured tag, as on the badge.
+    tag = label(person.kind, ParticipantKind)
+    tag_width = min(canvas.stringWidth(tag, BOLD, 8) + 8, 40 * mm)
+    tag_x = MARGIN + min(canvas.stringWidth(fit(details, REGULAR, 10, text_width - 25 * mm), REGULAR, 10) + 8,
+                         text_width - tag_width)
+    canvas.setFillColor(kind_colour(person.kind))
+    canvas.roundRect(tag_x, cursor - 5, tag_width, 13, 3, stroke=0, fill=1)
+    canvas.setFillColor(colors.white)
+    canvas.setFont(BOLD, 8)
+    canvas.drawString(tag_x + 4, cursor - 1, fit(tag, BOLD, 8, tag_width - 8))
+    cursor -= 18
+    if schedule.own_table is not None:
+        canvas.setFillColor(INK)
+        canvas.setFont(BOLD, 10)
+        canvas.drawString(MARGIN, cursor, fit(
+            _("Anda tuan rumah di {table} sepanjang hari; mitra datang ke meja Anda.").format(
+                table=schedule.own_table.label), BOLD, 10, width - 2 * MARGIN))
+        cursor -= 16
+    return cursor
+
+
+COLUMNS = (("time", 0.18), ("table", 0.09), ("partner", 0.41), ("products", 0.32))
+
+
+def _table(canvas: Canvas, schedule: PersonalSchedule, width: float, top: float) -> None:
+    inner = width - 2 * MARGIN
+    xs: dict[str, tuple[float, float]] = {}
+    cursor_x = MARGIN
+    for key, share in COLUMNS:
+        xs[key] = (cursor_x, inner * share)
+        cursor_x += inner * share
+    headings = {"time": _("Waktu"), "table": _("Meja"), "partner": _("Mitra pertemuan"), "products": _("Produk mitra")}
+    canvas.setFillColor(ACCENT)
+    canvas.rect(MARGIN, top - 16, inner, 16, stroke=0, fill=1)
+    canvas.setFillColor(colors.white)
+    canvas.setFont(BOLD, 9)
+    for key, (x, _w) in xs.items():
+        canvas.drawString(x + 4, top - 11.5, headings[key])
+    cursor = top - 16
+    if not schedule.lines:
+        canvas.setFillColor(MUTED)
+        canvas.setFont(REGULAR, 11)
+        canvas.drawString(MARGIN + 4, cursor - 22, _("Belum ada pertemuan terjadwal."))
+        return
+    row_height = max(min(ROW_HEIGHT, (cursor - BOTTOM - 30) / len(schedule.lines)), MIN_ROW_HEIGHT)
+    previous_session = schedule.lines[0].slot.session
+    for index, line in enumerate(schedule.lines):
+        if index % 2:
+            canvas.setFillColor(SHADE)
+            canvas.rect(MARGIN, cursor - row_height, inner, row_height, stroke=0, fill=1)
+        if line.slot.session != previous_session:
+            canvas.setStrokeColor(ACCENT)
+            canvas.setLineWidth(1.2)
+            canvas.line(MARGIN, cursor, MARGIN + inner, cursor)
+            previous_session = line.slot.session
+        first = cursor - 12.5
+        second = first - 11
+        canvas.setFillColor(INK)
+        canvas.setFont(BOLD, 11)
+        canvas.drawString(xs["time"][0] + 4, first, formatting.time_range(line.slot.start, line.slot.end))
+        if line.status != MeetingStatus.SCHEDULED.value:
+            canvas.setFont(REGULAR, 7.5)
+            canvas.setFillColor(MUTED)
+            canvas.drawString(xs["time"][0] + 4, second, fit(label(line.status, MeetingStatus), REGULAR, 7.5, xs["time"][1] - 6))
+            canvas.setFillColor(INK)
+        canvas.setFont(BOLD, 13)
+        canvas.drawString(xs["table"][0] + 4, first - 1, str(line.table.number))
+        partner_x, partner_w = xs["partner"]
+        canvas.setFont(CONDENSED_BOLD, 10)
+        canvas.drawString(partner_x + 4, first, fit(line.counterpart.business_name, CONDENSED_BOLD, 10, partner_w - 8))
+        canvas.setFont(CONDENSED, 8.5)
+        canvas.setFillColor(MUTED)
+        contact = " · ".join(p for p in (line.counterpart.contact_person, label(line.counterpart.kind, ParticipantKind)) if p)
+        canvas.drawString(partner_x + 4, second, fit(contact, CONDENSED, 8.5, partner_w - 8))
+        products_x, products_w = xs["products"]
+        canvas.setFillColor(INK)
+        canvas.setFont(CONDENSED, 8.5)
+        product_lines = wrap(", ".join(line.counterpart.products) or "—", CONDENSED, 8.5, products_w - 8,
+                             2 if row_height >= 9 * mm else 1)
+        for offset, text in enumerate(product_lines):
+            canvas.drawString(products_x + 4, first - offset * 10.5, text)
+        cursor -= row_height
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(MARGIN, cursor, MARGIN + inner, cursor)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(REGULAR, 8.5)
+    canvas.drawString(MARGIN, cursor - 16, fit(
+        _("Mohon hadir di meja 5 menit sebelum waktu pertemuan. Tunjukkan QR ini di meja registrasi."),
+        REGULAR, 8.5, inner))
+
+
+def draw_schedule(canvas: Canvas, schedule: PersonalSchedule, event: EventHeader, pagesize: tuple[float, float]) -> None:
+    width, height = pagesize
+    top = height - MARGIN
+    draw_qr(canvas, schedule.person.code, width - MARGIN - QR_SIZE, top - QR_SIZE + 4, QR_SIZE)
+    canvas.setFillColor(INK)
+    canvas.setFont(BOLD, 9)
+    canvas.drawCentredString(width - MARGIN - QR_SIZE / 2, top - QR_SIZE - 6, clean(schedule.person.code))
+    cursor = _header(canvas, event, width, top - 6)
+    cursor = _person(canvas, schedule, width, cursor - 6)
+    _table(canvas, schedule, width, min(cursor - 4, top - QR_SIZE - 16))
+
+
+def render_schedules(report: SchedulesReport, target: Target, progress: Progress | None = None) -> int:
+    pagesize = paper(report.event.paper_size)
+    canvas = open_canvas(target, report.event, _("Jadwal pertemuan"), pagesize)
+    total = len(report.schedules)
+    for number, schedule in enumerate(report.schedules, start=1):
+        draw_schedule(canvas, schedule, report.event, pagesize)
+        canvas.showPage()
+        if progress and (number % 10 == 0 or number == total):
+            progress(number, total)
+    if not report.schedules:
+        canvas.setFont(REGULAR, 12)
+        canvas.drawString(MARGIN, pagesize[1] - 40 * mm, _("Belum ada pertemuan terjadwal."))
+        canvas.showPage()
+    canvas.save()
+    return max(total, 1)
