@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop import formatting, i18n, paths
 from desktop.i18n import _
-from desktop.models import event_setup
+from desktop.models import event_setup, operators
+from desktop.models.enums import OperatorRole
 from desktop.models.actor import Actor
 from desktop.models.database import Database, integrity_problem, open_database
 from desktop.models.instance_lock import HEARTBEAT_EVERY, InstanceLock, LockOwner
@@ -25,6 +26,7 @@ from desktop.views.context import AppContext
 from desktop.views.event_dialog import EventDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.operations import ChangeBus, OperationRunner
+from desktop.views.operator_session import choose_operator
 from desktop.views.start_dialog import StartDialog
 
 log = logging.getLogger(__name__)
@@ -169,10 +171,17 @@ class Application:
             self._heartbeat.stop()
         bus = ChangeBus()
         runner = OperationRunner(db, bus)
-        operator = settings.OPERATOR.get(settings.app_settings()) or "Admin"
-        self.context = AppContext(db=db, runner=runner, bus=bus, actor=Actor(name=operator))
+        store = settings.app_settings()
+        with db.read() as session:
+            actor = operators.startup_actor(session, settings.OPERATOR.get(store), settings.DESK.get(store))
+        self.context = AppContext(
+            db=db, runner=runner, bus=bus, actor=actor or Actor(name="", role=OperatorRole.DESK.value)
+        )
         self.auto_backup = AutoBackup(self.context)
         self._show_window(self.context)
+        if actor is None:  # operators here use PINs: nobody works unnamed
+            assert self.window is not None
+            choose_operator(self.context, self.window, closable=False)
         if old is not None:
             old.runner.wait(10_000)
             old.db.close()

@@ -75,3 +75,30 @@ def test_second_instance_is_offered_read_only(qtbot, demo_path, monkeypatch) -> 
     finally:
         other.kill()
         other.wait()
+
+
+def test_operator_with_pin_signs_in_before_working(qtbot, demo_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models import operators
+    from desktop.models.database import open_database
+    from desktop.models.orm import Operator
+    from desktop.views.desk_dialogs import OperatorDialog
+
+    db = open_database(demo_path)
+    with db.transaction() as session:
+        session.query(Operator).filter_by(name="Admin Disperindag").one().pin_hash = operators.hash_pin("9999")
+    db.close()
+    app = Application(QApplication.instance())
+    assert app.open(demo_path)
+    qtbot.addWidget(app.window)
+    assert app.context.actor.name == "" and not app.context.actor.is_admin
+    qtbot.waitUntil(lambda: isinstance(getattr(app.context, "operator_dialog", None), OperatorDialog))
+    dialog = app.context.operator_dialog
+    dialog.reject()  # Esc does not get past the sign-in
+    assert dialog.isVisible()
+    dialog.name_combo.setCurrentText("Admin Disperindag")
+    dialog.desk_edit.setText("Meja Admin")
+    dialog.pin_edit.setText("9999")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: app.context.actor.name == "Admin Disperindag")
+    assert app.context.actor.is_admin and "Admin Disperindag" in app.window.operator_label.text()
+    app.shutdown()

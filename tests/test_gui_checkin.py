@@ -267,8 +267,8 @@ def test_print_schedule_is_honest_until_reports_exist(qtbot, demo_db) -> None:  
 
 def test_operator_is_asked_at_start_and_recorded(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
     page = _page(qtbot, demo_db, actor=Actor(name="Admin"))
-    qtbot.waitUntil(lambda: isinstance(page.active_dialog, OperatorDialog))
-    dialog = page.active_dialog
+    qtbot.waitUntil(lambda: isinstance(getattr(page.context, "operator_dialog", None), OperatorDialog))
+    dialog = page.context.operator_dialog
     assert [dialog.name_combo.itemText(i) for i in range(dialog.name_combo.count())] == ["Admin Disperindag", "Budi", "Sari"]
     dialog.name_combo.setCurrentText("Sari")
     dialog.desk_edit.setText("Meja Registrasi 2")
@@ -280,6 +280,28 @@ def test_operator_is_asked_at_start_and_recorded(qtbot, demo_db) -> None:  # typ
     assert "Sari" in page.operator_label.text()
     _type(qtbot, page, "IKM009")
     assert [(e.operator_name, e.desk) for e in _events(demo_db)] == [("Sari", "Meja Registrasi 2")]
+
+
+def test_operator_with_a_pin_must_give_it(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models import operators as operator_service
+    from desktop.models.orm import Operator
+
+    with demo_db.transaction() as session:
+        sari = session.query(Operator).filter_by(name="Sari").one()
+        sari.pin_hash = operator_service.hash_pin("2468")
+    page = _page(qtbot, demo_db, actor=Actor(name="Admin"))
+    qtbot.waitUntil(lambda: isinstance(getattr(page.context, "operator_dialog", None), OperatorDialog))
+    dialog = page.context.operator_dialog
+    dialog.name_combo.setCurrentText("Sari")
+    dialog.desk_edit.setText("Meja 2")
+    dialog.pin_edit.setText("1111")
+    dialog.ok_button.click()
+    settle(qtbot, page.context)
+    assert "PIN salah" in dialog.error_label.text() and page.context.actor.name == "Admin"
+    dialog.pin_edit.setText("2468")
+    dialog.ok_button.click()
+    settle(qtbot, page.context)
+    assert page.context.actor == Actor(name="Sari", role="desk", desk="Meja 2")
 
 
 def test_main_window_uses_the_checkin_page(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]

@@ -162,3 +162,23 @@ def test_audit_dialog_filters_by_operator(qtbot, demo_db, admin) -> None:  # typ
     assert dialog.proxy.rowCount() == 1
     dialog.table.selectRow(0)
     assert "diubah Sari" in dialog.after_view.toPlainText()
+
+
+def test_startup_operator_rules(demo_db, admin) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models.orm import Operator
+
+    with demo_db.read() as session:
+        # Demo: no PINs, nobody remembered → the event's first admin.
+        assert operators.startup_actor(session, "", "Meja 1") == Actor("Admin Disperindag", "admin", "Meja 1")
+        assert operators.startup_actor(session, "Sari", "Meja 2") == Actor("Sari", "desk", "Meja 2")
+    with demo_db.transaction() as session:
+        session.query(Operator).filter_by(name="Sari").one().pin_hash = operators.hash_pin("1357")
+    with demo_db.read() as session:
+        assert operators.startup_actor(session, "Sari", "Meja 2") is None  # must sign in with her PIN
+        assert operators.startup_actor(session, "", "Meja 2") is None
+        assert operators.startup_actor(session, "Budi", "Meja 3") == Actor("Budi", "desk", "Meja 3")
+
+
+def test_no_operators_yet_means_set_up_as_admin(empty_db) -> None:  # type: ignore[no-untyped-def]
+    with empty_db.read() as session:
+        assert operators.startup_actor(session, "", "") == Actor("Admin", "admin", "")

@@ -138,3 +138,28 @@ def choose_operator(session: Session, name: str, desk: str, actor: Actor, pin: s
     elif operator.pin_hash and not pin_matches(pin, operator.pin_hash):
         raise ValidationError(_("PIN salah. Coba lagi."), field="pin")
     return Actor(name=operator.name, role=operator.role, desk=clean_desk)
+
+
+def startup_actor(session: Session, remembered: str, desk: str) -> Actor | None:
+    """Who works when TemuDesk opens an event, or ``None`` when someone must sign in first.
+
+    The remembered operator continues when they have no PIN. Without a remembered operator,
+    an event whose operators have no PINs opens as its first admin (a fresh or demo event);
+    as soon as any operator has a PIN, somebody has to sign in.
+    """
+    operators = list(session.scalars(select(Operator).where(Operator.active.is_(True))))
+    if not operators:
+        return Actor(name="Admin", role=OperatorRole.ADMIN.value, desk=desk)
+    by_name = {operator.name: operator for operator in operators}
+    known = by_name.get(remembered)
+    if known is not None:
+        return None if known.pin_hash else Actor(name=known.name, role=known.role, desk=desk)
+    if any(operator.pin_hash for operator in operators):
+        return None
+    admins = sorted((o for o in operators if o.role == OperatorRole.ADMIN.value), key=lambda o: o.id)
+    first = admins[0] if admins else sorted(operators, key=lambda o: o.id)[0]
+    return Actor(name=first.name, role=first.role, desk=desk)
+
+
+def has_pin(session: Session, name: str) -> bool:
+    return bool(session.scalar(select(Operator.pin_hash).where(Operator.name == name)))

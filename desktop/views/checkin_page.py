@@ -43,7 +43,8 @@ from desktop.views import settings
 from desktop.views.checkin_models import FailedScanModel, MissingModel, MissingProxy
 from desktop.views.checkin_widgets import CountersWidget, HistoryDialog, ResultCard, ResultPanel
 from desktop.views.context import AppContext
-from desktop.views.desk_dialogs import OperatorDialog, WalkInDialog
+from desktop.views.desk_dialogs import WalkInDialog
+from desktop.views.operator_session import OPERATOR, choose_operator
 from desktop.views.desk_sounds import DeskSounds
 from desktop.views.operations import CHECK_INS, PARTICIPANTS
 
@@ -135,7 +136,7 @@ class CheckInPage(QWidget):
         self.hits: list[SearchHit] = []
         self.undoable: CheckInResult | None = None
         self.sounds = DeskSounds(self)
-        self.active_dialog: WalkInDialog | OperatorDialog | HistoryDialog | None = None
+        self.active_dialog: WalkInDialog | HistoryDialog | None = None
         self._moved_highlight = False
         self._asked_operator = False
 
@@ -292,6 +293,8 @@ class CheckInPage(QWidget):
         self.tabs.setTabText(1, _("Scan gagal ({count})").format(count=len(failed)))
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
+        if OPERATOR in kinds:
+            self._update_operator_label()
         if PARTICIPANTS in kinds:
             self.refresh()
         elif CHECK_INS in kinds:
@@ -511,40 +514,7 @@ class CheckInPage(QWidget):
             name=actor.name, desk=actor.desk or _("meja belum dipilih")))
 
     def choose_operator(self) -> None:
-        def load(db: Database) -> list[str]:
-            with db.read() as session:
-                return [row.name for row in operators.list_operators(session)]
-
-        self.context.runner.run(load, on_success=self._open_operator_dialog, parent=self)
-
-    def _open_operator_dialog(self, names: list[str]) -> None:
-        store = settings.app_settings()
-        current = self.context.actor.name or settings.OPERATOR.get(store)
-        desk = self.context.actor.desk or settings.DESK.get(store)
-        dialog = OperatorDialog(names, current, desk, self)
-        admin = self.context.actor
-
-        def submit(name: str, desk_name: str) -> None:
-            def work(db: Database) -> Actor:
-                with db.transaction() as session:
-                    return operators.choose_operator(session, name, desk_name, admin)
-
-            self.context.runner.run(work, on_success=lambda actor: self._operator_chosen(dialog, actor),
-                                    on_error=lambda error: dialog.show_problem(str(error)), parent=dialog)
-
-        dialog.submitted.connect(submit)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        self.active_dialog = dialog
-        dialog.open()
-
-    def _operator_chosen(self, dialog: OperatorDialog, actor: Actor) -> None:
-        self.context.actor = actor
-        store = settings.app_settings()
-        settings.OPERATOR.set(store, actor.name)
-        settings.DESK.set(store, actor.desk)
-        self._update_operator_label()
-        dialog.accept()
+        choose_operator(self.context, self, on_chosen=lambda _actor: self._update_operator_label())
 
     # ---- visibility ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

@@ -32,7 +32,7 @@ from desktop.models.walk_in import DuplicateCandidate
 class OperatorDialog(QDialog):
     """Pick the operator's name and the desk at the start of a shift; Enter confirms."""
 
-    submitted = Signal(str, str)
+    submitted = Signal(str, str, str)
 
     def __init__(self, names: list[str], current: str, desk: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,12 +44,16 @@ class OperatorDialog(QDialog):
         self.name_combo.setCurrentText(current)
         self.desk_edit = QLineEdit(desk)
         self.desk_edit.setPlaceholderText(_("mis. Meja Registrasi 1"))
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setPlaceholderText(_("kosongkan bila operator tidak memakai PIN"))
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color:#b3261e")
         self.error_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(_("Nama operator"), self.name_combo)
         form.addRow(_("Meja"), self.desk_edit)
+        form.addRow(_("PIN"), self.pin_edit)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(_("Mulai bertugas"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(_("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -63,10 +67,11 @@ class OperatorDialog(QDialog):
         layout.addWidget(buttons)
 
     def _submit(self) -> None:
-        self.submitted.emit(self.name_combo.currentText(), self.desk_edit.text())
+        self.submitted.emit(self.name_combo.currentText(), self.desk_edit.text(), self.pin_edit.text())
 
     def show_problem(self, message: str) -> None:
         self.error_label.setText(message)
+        self.pin_edit.clear()
 
 
 class WalkInDialog(QDialog):

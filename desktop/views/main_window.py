@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__, formatting
 from desktop.i18n import SUPPORTED_LANGUAGES, _, current_language
-from desktop.models import event_setup
+from desktop.models import event_setup, participants
 from desktop.models.database import Database
 from desktop.models.event_setup import EventInfo
 from desktop.views import messages, settings
@@ -29,6 +29,8 @@ from desktop.views.context import AppContext
 from desktop.views.dashboard_page import DashboardPage
 from desktop.views.event_dialog import EventDialog, EventSetup
 from desktop.views.operations import EVENT
+from desktop.views.operator_session import IDLE_LOCK_MINUTES, OPERATOR, IdleLock, choose_operator
+from desktop.views.report_actions import preview_participant_badge, preview_participant_schedule
 from desktop.views.orders_page import OrdersPage
 from desktop.views.participants_page import ParticipantsPage
 from desktop.views.placeholder_page import PlaceholderPage
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
         context.bus.changed.connect(self._on_changed)
         self._build_menus()
         self._update_status()
+        self._connect_pages()
+        self.idle_lock = IdleLock(context, self, IDLE_LOCK_MINUTES.get(settings.app_settings()))
         self.restore_state()
 
     # ---- menus ---------------------------------------------------------------------------
@@ -139,6 +143,9 @@ class MainWindow(QMainWindow):
         audit_action = file_menu.addAction(_("&Log audit …"))
         audit_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         audit_action.triggered.connect(self.show_audit)
+        operator_action = file_menu.addAction(_("Ganti &operator …"))
+        operator_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        operator_action.triggered.connect(lambda: choose_operator(self.context, self))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(_("&Keluar"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -199,6 +206,8 @@ class MainWindow(QMainWindow):
         self.operator_label.setText(_("Operator: {name}").format(name=self.context.actor.name))
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
+        if OPERATOR in kinds:
+            self._update_status()
         if EVENT in kinds:
             def load(db: Database) -> EventInfo:
                 with db.read() as session:
@@ -238,6 +247,19 @@ class MainWindow(QMainWindow):
                 return event_setup.apply_setup(session, setup.settings, setup.plan, setup.tables, actor)
 
         self.context.runner.run(save, changes={EVENT}, parent=self)
+
+    def _connect_pages(self) -> None:
+        checkin_page = self.pages.get("checkin")
+        if isinstance(checkin_page, CheckInPage):
+            checkin_page.print_schedule_requested.connect(lambda pid: self._print_for(pid, preview_participant_schedule))
+            checkin_page.print_badge_requested.connect(lambda pid: self._print_for(pid, preview_participant_badge))
+
+    def _print_for(self, participant_id: int, action: Callable[..., None]) -> None:
+        def load(db: Database) -> str:
+            with db.read() as session:
+                return participants.get_participant(session, participant_id).code
+
+        self.context.runner.run(load, on_success=lambda code: action(self.context, self, code), parent=self)
 
     def show_audit(self) -> None:
         from desktop.views.audit_dialog import AuditDialog
