@@ -223,6 +223,9 @@ class Application:
 
     def restore_from_backup(self) -> None:
         """Open a backup as a new event file (overwriting only after a confirmation)."""
+        if self.context is not None and not self.context.actor.is_admin:
+            messages.show_error(self.window, _("Memulihkan cadangan hanya boleh dilakukan admin."))
+            return
         current = event_file(self.context.db) if self.context is not None else None
         released: list[bool] = []
 

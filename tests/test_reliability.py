@@ -182,3 +182,14 @@ def test_startup_operator_rules(demo_db, admin) -> None:  # type: ignore[no-unty
 def test_no_operators_yet_means_set_up_as_admin(empty_db) -> None:  # type: ignore[no-untyped-def]
     with empty_db.read() as session:
         assert operators.startup_actor(session, "", "") == Actor("Admin", "admin", "")
+
+
+def test_desk_role_cannot_import_or_store_a_schedule(demo_db) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models.spreadsheet import participant_import
+    from desktop.models.schedule_store import store_schedule
+    from desktop.models.spreadsheet.reader import SheetTable
+
+    with pytest.raises(PermissionDenied), demo_db.transaction() as session:
+        participant_import.import_participants(session, SheetTable.__new__(SheetTable), {}, DESK)  # type: ignore[arg-type]
+    with pytest.raises(PermissionDenied), demo_db.transaction() as session:
+        store_schedule(session, None, DESK)  # type: ignore[arg-type]

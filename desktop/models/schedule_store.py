@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.i18n import _
 from desktop.models import audit
 from desktop.models.actor import Actor
+from desktop.models.permissions import require_admin
 from desktop.models.enums import MeetingStatus
 from desktop.models.errors import ConflictError
 from desktop.models.orm import (
@@ -127,6 +128,7 @@ def export_problem(session: Session, options: Options | None = None) -> Problem:
 
 def store_schedule(session: Session, result: ScheduleResult, actor: Actor) -> StoreSummary:
     """Replace the unlocked scheduled meetings by ``result`` (checked against the data as it is now)."""
+    require_admin(actor, _("menyimpan jadwal pertemuan"))
     problem = export_problem(session)
     report = check_schedule(problem, result.meetings)
     if not report.ok:

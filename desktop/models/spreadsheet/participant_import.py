@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.i18n import N_, _
 from desktop.models import audit, participants
 from desktop.models.actor import Actor
+from desktop.models.permissions import require_admin
 from desktop.models.enums import CODE_PREFIX, ParticipantKind, Problem, label
 from desktop.models.errors import ValidationError
 from desktop.models.orm import Participant, ParticipantProblem, ProductCategory
@@ -427,6 +428,8 @@ def import_participants(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Write every ok and warning row in the caller's transaction (all or nothing)."""
+    if not dry_run:
+        require_admin(actor, _("mengimpor peserta"))
     plan = _plan(session, table, mapping, progress)
     result = ImportResult(
         preview=plan.preview,

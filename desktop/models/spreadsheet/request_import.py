@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.i18n import N_, _
 from desktop.models import audit, meeting_requests
 from desktop.models.actor import Actor
+from desktop.models.permissions import require_admin
 from desktop.models.enums import RequestSource, SessionWish
 from desktop.models.orm import MeetingRequest, Participant
 from desktop.models.participants import normalize_code
@@ -273,6 +274,8 @@ def import_requests(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Write every ok and warning row in the caller's transaction (all or nothing)."""
+    if not dry_run:
+        require_admin(actor, _("mengimpor permintaan pertemuan"))
     plan = _plan(session, table, mapping, progress)
     preview = plan.preview
     result = ImportResult(
