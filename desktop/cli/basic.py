@@ -11,6 +11,7 @@ from desktop.i18n import _
 from desktop.models import event_setup, overview
 from desktop.models.database import open_database
 from desktop.models.demo import DEMO_SEED, create_demo_event
+from desktop.models.demo_day import parse_time_of_day, play_day
 from desktop.models.enums import ParticipantKind, label
 from desktop.models.errors import DomainError
 
@@ -20,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     demo.add_argument("--db", required=True, help=_("berkas event yang dibuat"))
     demo.add_argument("--seed", type=int, default=DEMO_SEED, help=_("benih acak (hasil sama untuk benih sama)"))
     demo.add_argument("--force", action="store_true", help=_("timpa berkas yang sudah ada"))
+    demo.add_argument("--at", metavar="JJ:MM", help=_("mainkan hari event sampai jam ini (mis. 11:00)"))
     demo.set_defaults(handler=run_demo)
 
     info = subparsers.add_parser("info", help=_("tampilkan ringkasan isi berkas event"))
@@ -27,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     info.set_defaults(handler=run_info)
 
 
-def make_demo_file(target: str, seed: int = DEMO_SEED, force: bool = False) -> None:
+def make_demo_file(target: str, seed: int = DEMO_SEED, force: bool = False, at: str | None = None) -> None:
     """Create the demo event at ``target`` (a path or URL)."""
     if "://" not in target:
         path = Path(target)
@@ -44,12 +46,24 @@ def make_demo_file(target: str, seed: int = DEMO_SEED, force: bool = False) -> N
             if event_setup.has_event(session):
                 raise DomainError(_("Basis data ini sudah berisi event."))
             create_demo_event(session, seed)
+        if at:
+            with db.transaction() as session:
+                summary = play_day(session, parse_time_of_day(at), seed)
+            print(
+                _("Hari event dimainkan sampai {time}: {present} hadir (termasuk {walk_ins} datang langsung), "
+                  "{held} pertemuan terlaksana, {missed} tidak hadir, {orders} pesanan.").format(
+                    time=formatting.clock(summary.at), present=summary.checked_in, walk_ins=summary.walk_ins,
+                    held=summary.meetings_held, missed=summary.meetings_no_show, orders=summary.orders,
+                )
+            )
     finally:
         db.close()
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    make_demo_file(args.db, args.seed, args.force)
+    if args.at:
+        parse_time_of_day(args.at)  # refuse a bad time before any file is written
+    make_demo_file(args.db, args.seed, args.force, args.at)
     print(_("Event demo dibuat: {path}").format(path=args.db))
     return 0
 
