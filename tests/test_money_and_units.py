@@ -85,3 +85,12 @@ def test_units_per_category_and_conversion() -> None:
     with pytest.raises(ValidationError) as info:
         to_stored(5, "kodi", "kaki_persegi")
     assert "kodi" in info.value.message
+
+
+def test_superscript_and_other_unicode_digits_are_refused_not_crashing() -> None:
+    from desktop.models.errors import DomainError
+    from desktop.models.units import parse_quantity
+
+    for text in ("²", "٣٠", "1²"):
+        with pytest.raises(DomainError):
+            parse_quantity(text)

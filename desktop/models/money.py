@@ -76,7 +76,7 @@ def _plain_amount(value: str, raw: str, field: str) -> int:
                 _("Harga \"{text}\" memakai sen; Rupiah dibulatkan ke rupiah utuh, mis. 85.000.").format(text=raw),
                 field=field,
             )
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return int(value)
     if _GROUPED.fullmatch(value) or _SPACED.fullmatch(value):
         return int(re.sub(r"[. ]", "", value))
@@ -111,7 +111,7 @@ def parse_whole_number(text: str, *, what: str, field: str) -> int:
     value = raw.replace("\u00a0", " ")
     if value.startswith("-"):
         raise ValidationError(_("{what} tidak boleh negatif.").format(what=what), field=field)
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return int(value)
     if _GROUPED.fullmatch(value) or _SPACED.fullmatch(value):
         return int(re.sub(r"[. ]", "", value))

@@ -56,7 +56,7 @@ def pin_matches(pin: str, stored: str) -> bool:
 
 
 def _validate_pin(pin: str) -> None:
-    if not (pin.isdigit() and MIN_PIN <= len(pin) <= MAX_PIN):
+    if not (pin.isascii() and pin.isdigit() and MIN_PIN <= len(pin) <= MAX_PIN):
         raise ValidationError(
             _("PIN harus {min}–{max} angka.").format(min=MIN_PIN, max=MAX_PIN), field="pin"
         )

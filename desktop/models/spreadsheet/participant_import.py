@@ -391,7 +391,7 @@ def _next_numbers(codes: Sequence[str]) -> dict[str, int]:
     for code in codes:
         for prefix in CODE_PREFIX.values():
             rest = code[len(prefix):]
-            if code.startswith(prefix) and rest.isdigit():
+            if code.startswith(prefix) and rest.isascii() and rest.isdigit():
                 numbers[prefix] = max(numbers[prefix], int(rest))
     return numbers
 
