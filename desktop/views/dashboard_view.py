@@ -81,6 +81,7 @@ class Tile(QFrame):
         self.value_label.setStyleSheet(f"color: {colour}; font-size: {21 * scale:.1f}pt; font-weight: bold;")
         self.detail_label.setStyleSheet(f"color: #52606d; font-size: {8.5 * scale:.1f}pt;")
         self.detail_label.setWordWrap(True)
+        self.caption_label.setWordWrap(True)  # narrow windows: wrap the caption rather than cut it
         layout = QVBoxLayout(self)
         margin = int(8 * scale)
         layout.setContentsMargins(margin + int(4 * scale), margin // 2, margin, margin // 2)
