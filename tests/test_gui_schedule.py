@@ -269,3 +269,49 @@ def test_board_model_passes_the_model_tester(qtmodeltester, scheduled_db: Databa
     model = BoardModel()
     model.set_board(loaded, at(10))
     qtmodeltester.check(model)
+
+
+def test_requests_tab_add_accept_suggestions_and_delete(qtbot, scheduled_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page, context = _page(qtbot, scheduled_db)
+    tab = page.requests_tab
+    before = tab.model.rowCount()
+    tab.add_request()
+    settle(qtbot, context)
+    dialog = tab.active_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.save_button.click()
+    assert "kedua peserta" in dialog.error_label.text()
+    qtbot.keyClicks(dialog.a_picker.edit, "BYR001")
+    qtbot.keyClicks(dialog.b_picker.edit, "IKM001")
+    dialog.save_button.click()
+    settle(qtbot, context)
+    assert tab.active_dialog is None and tab.model.rowCount() == before + 1
+    # The same pair again: the dialog stays open and says why.
+    tab.add_request()
+    settle(qtbot, context)
+    dialog = tab.active_dialog
+    qtbot.keyClicks(dialog.a_picker.edit, "IKM001")  # type: ignore[union-attr]
+    qtbot.keyClicks(dialog.b_picker.edit, "BYR001")  # type: ignore[union-attr]
+    dialog.save_button.click()  # type: ignore[union-attr]
+    settle(qtbot, context)
+    assert dialog.isVisible() and "sudah ada" in dialog.error_label.text()  # type: ignore[union-attr]
+    dialog.reject()  # type: ignore[union-attr]
+
+    tab.show_suggestions()
+    settle(qtbot, context)
+    suggestions = tab.suggestions_dialog
+    assert suggestions is not None and "PT Toserba Nusantara Raya" in suggestions.loads_label.text()
+    suggestions.set_ticked([0, 1])
+    suggestions.accept_ticked.click()
+    settle(qtbot, context)
+    assert tab.suggestions_dialog is None and tab.model.rowCount() == before + 3
+
+    # Deleting a scheduled request warns that its meeting goes too.
+    scheduled = next(i for i, line in enumerate(tab.model.lines()) if line.scheduled)
+    tab.table.selectRow(tab.proxy.mapFromSource(tab.model.index(scheduled, 0)).row())
+    asked: list[str] = []
+    monkeypatch.setattr("desktop.views.messages.confirm", lambda _parent, text, **_kw: asked.append(text) or True)
+    tab.delete_selected()
+    settle(qtbot, context)
+    assert asked and "ikut terhapus dari jadwal" in asked[0]
+    assert tab.model.rowCount() == before + 2

@@ -4,6 +4,7 @@ slips for whoever changed, and walk-ins onto the standby list."""
 from __future__ import annotations
 
 import tempfile
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,10 +41,12 @@ class NextSlotPanel(QWidget):
     walk_in_requested = Signal()
     repaired = Signal(object)  # RepairPlan
 
-    def __init__(self, context: AppContext, moment: Callable[[], object], parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, moment: Callable[[], dt.datetime],
+                 rehearsal: Callable[[], bool] = lambda: False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.moment = moment  # the page's event moment
+        self.rehearsal = rehearsal  # the computer's date is not the event's
         self.repair_dialog: RepairDialog | None = None
         self.last_plan: RepairPlan | None = None
         self.title_label = QLabel()
@@ -89,13 +92,16 @@ class NextSlotPanel(QWidget):
 
         def load(db: Database) -> NextSlot:
             with db.read() as session:
-                return onsite.next_slot(session, moment)  # type: ignore[arg-type]
+                return onsite.next_slot(session, moment)
 
         self.context.runner.run(load, on_success=self.show_next, parent=self)
 
     def show_next(self, coming: NextSlot) -> None:
         moment = self.moment()
-        self.clock_label.setText(_("Waktu acuan: {time}").format(time=formatting.clock(moment)))  # type: ignore[arg-type]
+        text = _("Waktu acuan: {time}").format(time=formatting.clock(moment))
+        if self.rehearsal():
+            text += " " + _("(bukan hari event: jam komputer dibaca pada tanggal event)")
+        self.clock_label.setText(text)
         if coming.slot is None:
             self.title_label.setText(_("Tidak ada sesi berikutnya hari ini."))
         else:
@@ -123,7 +129,7 @@ class NextSlotPanel(QWidget):
 
         def plan(db: Database) -> RepairPlan:
             with db.read() as session:
-                return onsite.plan_repair(session, moment)  # type: ignore[arg-type]
+                return onsite.plan_repair(session, moment)
 
         self.context.runner.run(plan, on_success=self._confirm, parent=self)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -113,7 +115,7 @@ class RequestsTab(QWidget):
         return self.model.line_at(self.proxy.mapToSource(indexes[0]).row())
 
     # ---- add / edit / delete -------------------------------------------------------------
-    def _with_parties(self, show: callable) -> None:  # type: ignore[valid-type]
+    def _with_parties(self, show: Callable[[list[PartyOption]], None]) -> None:
         def load(db: Database) -> list[PartyOption]:
             with db.read() as session:
                 return list_parties(session)

@@ -148,7 +148,7 @@ class SchedulePage(QWidget):
         board_layout.addLayout(bottom)
 
         self.requests_tab = RequestsTab(context)
-        self.next_panel = NextSlotPanel(context, self.moment)
+        self.next_panel = NextSlotPanel(context, self.moment, self.rehearsal)
         self.next_panel.walk_in_requested.connect(
             lambda: self.requests_tab.add_request(title=_("Walk-in ke daftar tunggu"), note=_("walk-in")))
         self.tabs = QTabWidget()
@@ -176,6 +176,9 @@ class SchedulePage(QWidget):
         """The moment that decides past slots and the coming slot (see ``board.event_moment``)."""
         event_date = self.board.event_date if self.board else self.clock().date()
         return board_service.event_moment(event_date, self.clock())
+
+    def rehearsal(self) -> bool:
+        return self.board is not None and self.clock().date() != self.board.event_date
 
     # ---- loading -------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QThread, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desktop.i18n import N_, _
@@ -62,6 +62,7 @@ class RunDialog(QDialog):
         self.stage_label = QLabel(_("Menyiapkan …"))
         self.best_label = QLabel("")
         self.best_label.setWordWrap(True)
+        self.best_label.setMinimumHeight(self.best_label.fontMetrics().lineSpacing() * 3)
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
         self.stop_button = QPushButton(_("Hentikan && simpan yang terbaik"))
@@ -77,7 +78,7 @@ class RunDialog(QDialog):
         layout.addWidget(self.best_label)
         layout.addWidget(self.bar)
         layout.addLayout(buttons)
-        self.resize(560, 0)
+        self.resize(640, 0)
         self.thread = SolveThread(problem, self)
         self.thread.progressed.connect(self._progress)
         self.thread.solved.connect(self._solved)
@@ -85,6 +86,14 @@ class RunDialog(QDialog):
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self._tick)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting mid-run: stop the search, never leave the thread running
+            app.aboutToQuit.connect(self._shutdown)
+
+    def _shutdown(self) -> None:
+        self.discard = True
+        self.thread.stop_event.set()
+        self.thread.wait(10_000)
 
     def start(self) -> None:
         self.began = time.monotonic()
