@@ -92,6 +92,9 @@ def test_move_refusals_name_the_rule(scheduled_db: Database) -> None:
         # The slot in the past: 11:00 on the event day is after slot 1 ended.
         reasons = meetings.check_move(session, card.id, b.slots[0].id, card.table_id, moment=at(11))
         assert any("sudah lewat" in reason for reason in reasons)
+        # A running slot (09:05 is inside slot 1) is as fixed as a past one.
+        reasons = meetings.check_move(session, card.id, b.slots[0].id, card.table_id, moment=at(9, 5))
+        assert any("sudah dimulai" in reason for reason in reasons)
         # Double booking: a slot where one side already meets someone else.
         other = next(m for m in b.meetings if m.id != card.id and m.involves(card.a.participant_id))
         reasons = meetings.check_move(session, card.id, other.slot_id, card.table_id, moment=at(7))

@@ -21,7 +21,7 @@ from desktop import formatting
 from desktop.i18n import _
 from desktop.models import audit, event_setup
 from desktop.models.actor import Actor
-from desktop.models.board import BoardSlot, is_past, load_slots
+from desktop.models.board import BoardSlot, has_started, load_slots
 from desktop.models.enums import MeetingStatus, OrderStatus, SessionWish, label
 from desktop.models.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from desktop.models.orm import (
@@ -96,8 +96,8 @@ def rule_problems(
     where = _("{table}, sesi {number} ({time})").format(
         table=table.label, number=slot.ordinal, time=formatting.time_range(slot.start, slot.end)
     )
-    if is_past(slot, _event_date(session), moment):
-        problems.append(_("Sesi {number} ({time}) sudah lewat; jadwal yang lalu tidak diubah.").format(
+    if has_started(slot, _event_date(session), moment):  # past and running slots never change
+        problems.append(_("Sesi {number} ({time}) sudah dimulai atau sudah lewat; jadwal yang lalu tidak diubah.").format(
             number=slot.ordinal, time=formatting.time_range(slot.start, slot.end)))
     others = select(Meeting).where(Meeting.slot_id == slot.id, Meeting.status != CANCELLED)
     if ignore_meeting_id is not None:
@@ -176,8 +176,9 @@ def check_move(session: Session, meeting_id: int, slot_id: int, table_id: int, *
         problems.append(_("Pertemuan yang sudah {status} tidak dipindah.").format(
             status=label(meeting.status, MeetingStatus).lower()))
     current = _slot(session, meeting.slot_id)
-    if is_past(current, _event_date(session), moment):
-        problems.append(_("Pertemuan ini sudah lewat (sesi {number}); jadwal yang lalu tidak diubah.").format(number=current.ordinal))
+    if has_started(current, _event_date(session), moment):
+        problems.append(_("Pertemuan ini sudah dimulai atau sudah lewat (sesi {number}); jadwal yang lalu tidak diubah.").format(
+            number=current.ordinal))
     problems += rule_problems(session, meeting.request, _slot(session, slot_id), _table(session, table_id),
                               ignore_meeting_id=meeting.id, moment=moment)
     return problems
