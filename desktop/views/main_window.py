@@ -35,6 +35,7 @@ from desktop.views.orders_page import OrdersPage
 from desktop.views.participants_page import ParticipantsPage
 from desktop.views.placeholder_page import PlaceholderPage
 from desktop.views.reports_page import ReportsPage
+from desktop.views.schedule_page import SchedulePage
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,7 @@ def page_specs() -> list[PageSpec]:
         PageSpec("dashboard", _("Dasbor"), sp.SP_ComputerIcon, DashboardPage),
         PageSpec("checkin", _("Registrasi"), sp.SP_DialogApplyButton, CheckInPage),
         PageSpec("participants", _("Peserta"), sp.SP_FileDialogDetailedView, ParticipantsPage),
-        PageSpec("schedule", _("Jadwal"), sp.SP_FileDialogListView, _placeholder(
-            _("Jadwal"), _("Permintaan pertemuan, penjadwalan otomatis dan papan jadwal meja."))),
+        PageSpec("schedule", _("Jadwal"), sp.SP_FileDialogListView, SchedulePage),
         PageSpec("orders", _("Pesanan"), sp.SP_FileDialogContentsView, OrdersPage),
         PageSpec("reports", _("Laporan"), sp.SP_FileIcon, ReportsPage),
     ]

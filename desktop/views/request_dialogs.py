@@ -1,0 +1,185 @@
+"""Dialogs for meeting requests: add / edit one, and accept suggested pairs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.models.enums import ParticipantKind, SessionWish, label
+from desktop.models.meeting_requests import RequestRow
+from desktop.models.orders import PartyOption
+from desktop.models.suggestions import HostLoad, Suggestion
+from desktop.views.party_picker import PartyPicker
+from desktop.views.request_model import PRIORITY_WORDS
+
+
+@dataclass(frozen=True)
+class RequestInput:
+    a_id: int
+    b_id: int
+    priority: int
+    session_wish: str
+    note: str
+
+
+class RequestDialog(QDialog):
+    """Add a request (two participants) or edit one (priority, session, note).
+
+    Stays open until the page reports the service accepted it (``saved``) or shows why not.
+    """
+
+    submitted = Signal(object)
+
+    def __init__(self, parties: list[PartyOption], existing: RequestRow | None = None,
+                 parent: QWidget | None = None, *, title: str | None = None, note: str = "") -> None:
+        super().__init__(parent)
+        self.existing = existing
+        self.setWindowTitle(title or (_("Ubah permintaan pertemuan") if existing else _("Permintaan pertemuan baru")))
+        self.a_picker = PartyPicker(_("Ketik nama atau kode, atau pindai badge …"))
+        self.b_picker = PartyPicker(_("Ketik nama atau kode, atau pindai badge …"))
+        for picker in (self.a_picker, self.b_picker):
+            picker.set_options(parties)
+        self.priority_combo = QComboBox()
+        for value, words in PRIORITY_WORDS.items():
+            self.priority_combo.addItem(f"{value} — {_(words)}", value)
+        self.session_combo = QComboBox()
+        for wish in SessionWish:
+            self.session_combo.addItem(label(wish), wish.value)
+        self.note_edit = QLineEdit(note)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        form = QFormLayout()
+        form.addRow(_("Pihak A"), self.a_picker)
+        form.addRow(_("Pihak B"), self.b_picker)
+        form.addRow(_("Prioritas"), self.priority_combo)
+        form.addRow(_("Sesi"), self.session_combo)
+        form.addRow(_("Catatan"), self.note_edit)
+        if existing is not None:
+            self.a_picker.set_selected_id(existing.participant_a_id)
+            self.b_picker.set_selected_id(existing.participant_b_id)
+            self.a_picker.setEnabled(False)
+            self.b_picker.setEnabled(False)
+            self.priority_combo.setCurrentIndex(self.priority_combo.findData(existing.priority))
+            self.session_combo.setCurrentIndex(self.session_combo.findData(existing.session_wish))
+            self.note_edit.setText(existing.note)
+        self.save_button = QPushButton(_("Simpan"))
+        self.save_button.setDefault(True)
+        cancel = QPushButton(_("Batal"))
+        self.save_button.clicked.connect(self.submit)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        self.resize(520, 0)
+
+    def submit(self) -> None:
+        a, b = self.a_picker.selected_id(), self.b_picker.selected_id()
+        if a is None or b is None:
+            self.show_error(_("Pilih kedua peserta dulu."))
+            return
+        self.show_error("")
+        self.save_button.setEnabled(False)
+        self.submitted.emit(RequestInput(a, b, int(self.priority_combo.currentData()),
+                                         str(self.session_combo.currentData()), self.note_edit.text()))
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+        self.save_button.setEnabled(True)
+
+    def saved(self) -> None:
+        self.accept()
+
+
+class SuggestionsDialog(QDialog):
+    """Suggested pairs per host with a tick box each; accept the ticked ones or all."""
+
+    accept_requested = Signal(list)
+
+    def __init__(self, suggestions: list[Suggestion], loads: list[HostLoad], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Saran pasangan pertemuan"))
+        self.suggestions = suggestions
+        self.model = QStandardItemModel(0, 4, self)
+        self.model.setHorizontalHeaderLabels([_("Pilih"), _("Tuan rumah"), _("IKM"), _("Alasan")])
+        for suggestion in suggestions:
+            tick = QStandardItem()
+            tick.setCheckable(True)
+            tick.setEditable(False)
+            host = QStandardItem(f"{suggestion.host_name} ({label(suggestion.host_kind, ParticipantKind)})")
+            ikm = QStandardItem(suggestion.ikm_name)
+            reason = QStandardItem(suggestion.reason)
+            for item in (host, ikm, reason):
+                item.setEditable(False)
+            self.model.appendRow([tick, host, ikm, reason])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        over = [load.describe() for load in loads if load.oversubscribed]
+        self.loads_label = QLabel(
+            _("Tuan rumah dengan permintaan melebihi sesi: {hosts}").format(hosts="; ".join(over)) if over
+            else _("Tidak ada tuan rumah yang permintaannya melebihi jumlah sesi.")
+        )
+        self.loads_label.setWordWrap(True)
+        count = QLabel(_("{count} saran; pasangan yang sudah diminta tidak ditampilkan.").format(count=len(suggestions)))
+        self.tick_all = QPushButton(_("Centang semua"))
+        self.tick_all.clicked.connect(lambda: self._tick(True))
+        self.accept_ticked = QPushButton(_("Terima yang dicentang"))
+        self.accept_ticked.setDefault(True)
+        self.accept_ticked.clicked.connect(lambda: self.accept_requested.emit(self.ticked()))
+        close = QPushButton(_("Tutup"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.tick_all)
+        buttons.addStretch(1)
+        buttons.addWidget(self.accept_ticked)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.loads_label)
+        layout.addWidget(count)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 560)
+
+    def _tick(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for row in range(self.model.rowCount()):
+            self.model.item(row, 0).setCheckState(state)
+
+    def set_ticked(self, rows: list[int]) -> None:
+        for row in rows:
+            self.model.item(row, 0).setCheckState(Qt.CheckState.Checked)
+
+    def ticked(self) -> list[Suggestion]:
+        return [
+            self.suggestions[row] for row in range(self.model.rowCount())
+            if self.model.item(row, 0).checkState() == Qt.CheckState.Checked
+        ]

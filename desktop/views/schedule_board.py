@@ -1,0 +1,407 @@
+"""The schedule board: slots × tables (or participants × slots), one painted card per meeting.
+
+The model holds the plain :class:`~desktop.models.board.Board`; a drop on a cell only
+*asks* for the move (``move_requested``): the page calls the service, which may refuse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from desktop import formatting
+from desktop.i18n import _
+from desktop.models.board import Board, BoardSlot, MeetingCard, is_past
+from desktop.models.enums import KIND_COLOURS, MeetingStatus, ParticipantKind, SessionWish, label
+
+MIME = "application/x-temudesk-meeting"
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+PAST_ROLE = Qt.ItemDataRole.UserRole + 2
+DIM_ROLE = Qt.ItemDataRole.UserRole + 3
+CELL_ROLE = Qt.ItemDataRole.UserRole + 4  # (slot id, table id) in the tables view
+
+TABLES, PEOPLE = "tables", "people"
+STATUS_FILL = {
+    MeetingStatus.SCHEDULED.value: "#ffffff",
+    MeetingStatus.HELD.value: "#dff3e6",
+    MeetingStatus.NO_SHOW.value: "#fbe1e1",
+}
+_PREFIX = re.compile(r"^(PT|CV|UD|Toko|Koperasi)\.?\s+", re.IGNORECASE)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def short_name(name: str) -> str:
+    """``CV. Sumber Makmur Shoes`` → ``Sumber Makmur Shoes``: the words that tell people apart."""
+    return _PREFIX.sub("", name.strip()) or name
+
+
+def kind_colour(kind: str) -> QColor:
+    try:
+        return QColor(KIND_COLOURS[ParticipantKind(kind)])
+    except ValueError:
+        return QColor("#555555")
+
+
+def card_details(card: MeetingCard, where: str) -> str:
+    """The hover text: everything about one meeting."""
+    lines = [
+        where,
+        f"{card.a.code} — {card.a.name} ({label(card.a.kind, ParticipantKind)})"
+        + (" ✓" if card.a.present else ""),
+        f"{card.b.code} — {card.b.name} ({label(card.b.kind, ParticipantKind)})"
+        + (" ✓" if card.b.present else ""),
+        _("Status: {status}").format(status=label(card.status, MeetingStatus))
+        + (" · " + _("dikunci") if card.locked else ""),
+        _("Prioritas {priority} · sesi {wish}").format(priority=card.priority, wish=label(card.session_wish, SessionWish)),
+    ]
+    if card.orders:
+        lines.append(_("Pesanan tercatat: {count}").format(count=card.orders))
+    if card.note:
+        lines.append(_("Catatan: {note}").format(note=card.note))
+    return "\n".join(lines)
+
+
+def two_lines(text: str, metrics: QFontMetrics, width: int) -> tuple[str, str]:
+    """Break ``text`` at a word so the first line fits ``width``; the second is elided later."""
+    words = text.split()
+    first = ""
+    while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
+        first = (first + " " + words.pop(0)).strip()
+    if not first:  # one long word: let elision cut it
+        return text, ""
+    return first, " ".join(words)
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+class BoardModel(QAbstractTableModel):
+    move_requested = Signal(int, int, int)  # meeting id, slot id, table id
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.board: Board | None = None
+        self.mode = TABLES
+        self.moment = dt.datetime.min
+        self.focus_id: int | None = None
+        self._cells: dict[tuple[int, int], MeetingCard] = {}  # (slot, table) → card
+        self._person_cells: dict[tuple[int, int], MeetingCard] = {}  # (person, slot) → card
+        self._people: list[Any] = []
+
+    # ---- data in -------------------------------------------------------------------------
+    def set_board(self, board: Board, moment: dt.datetime) -> None:
+        self.beginResetModel()
+        self.board, self.moment = board, moment
+        self._cells = {(card.slot_id, card.table_id): card for card in board.meetings}
+        self._person_cells = {}
+        for card in board.meetings:
+            self._person_cells[(card.a.participant_id, card.slot_id)] = card
+            self._person_cells[(card.b.participant_id, card.slot_id)] = card
+        with_meetings = {pid for pid, _slot in self._person_cells}
+        self._people = [p for p in board.people if p.id in with_meetings]
+        self.endResetModel()
+
+    def set_mode(self, mode: str) -> None:
+        self.beginResetModel()
+        self.mode = mode
+        self.endResetModel()
+
+    def set_focus(self, participant_id: int | None) -> None:
+        self.focus_id = participant_id
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # ---- lookups -------------------------------------------------------------------------
+    def slot_at(self, index: _Index) -> BoardSlot | None:
+        if self.board is None or not index.isValid():
+            return None
+        position = index.row() if self.mode == TABLES else index.column()
+        return self.board.slots[position] if 0 <= position < len(self.board.slots) else None
+
+    def cell_at(self, index: _Index) -> tuple[int, int] | None:
+        """(slot id, table id) of a cell of the tables view."""
+        if self.board is None or self.mode != TABLES or not index.isValid():
+            return None
+        return self.board.slots[index.row()].id, self.board.tables[index.column()].id
+
+    def card_at(self, index: _Index) -> MeetingCard | None:
+        if self.board is None or not index.isValid():
+            return None
+        if self.mode == TABLES:
+            cell = self.cell_at(index)
+            return self._cells.get(cell) if cell else None
+        person = self._people[index.row()]
+        return self._person_cells.get((person.id, self.board.slots[index.column()].id))
+
+    def index_of_cell(self, slot_id: int, table_id: int) -> QModelIndex:
+        assert self.board is not None and self.mode == TABLES
+        row = next(i for i, slot in enumerate(self.board.slots) if slot.id == slot_id)
+        column = next(i for i, table in enumerate(self.board.tables) if table.id == table_id)
+        return self.index(row, column)
+
+    def index_of_meeting(self, meeting_id: int) -> QModelIndex:
+        card = next((c for c in self.board.meetings if c.id == meeting_id), None) if self.board else None
+        return self.index_of_cell(card.slot_id, card.table_id) if card else QModelIndex()
+
+    def host_of(self, index: _Index) -> int | None:
+        """The participant who hosts the table of a cell (tables view)."""
+        if self.board is None or self.mode != TABLES or not index.isValid():
+            return None
+        return self.board.tables[index.column()].host_id
+
+    def where(self, card: MeetingCard) -> str:
+        assert self.board is not None
+        slot, table = self.board.slot(card.slot_id), self.board.table(card.table_id)
+        return _("{table} · {slot}").format(table=table.label if table else "?", slot=slot.title if slot else "?")
+
+    # ---- Qt model ------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.board is None:
+            return 0
+        return len(self.board.slots) if self.mode == TABLES else len(self._people)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.board is None:
+            return 0
+        return len(self.board.tables) if self.mode == TABLES else len(self.board.slots)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.board is None:
+            return None
+        slots_across = self.mode == PEOPLE
+        if role == Qt.ItemDataRole.DisplayRole:
+            if (orientation == Qt.Orientation.Vertical) != slots_across:
+                if not 0 <= section < len(self.board.slots):
+                    return None
+                slot = self.board.slots[section]
+                return f"{slot.ordinal}. {formatting.clock(slot.start)}"
+            if self.mode == TABLES and 0 <= section < len(self.board.tables):
+                table = self.board.tables[section]
+                host = short_name(table.host_name)
+                return f"{table.label}\n{_clip(host, 11)}" if host else table.label
+            if self.mode == PEOPLE and 0 <= section < len(self._people):
+                person = self._people[section]
+                return f"{person.code} {_clip(short_name(person.name), 24)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if self.mode == TABLES and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.board.tables):
+                table = self.board.tables[section]
+                return table.label + (" — " + _("meja milik {host}").format(host=table.host_name) if table.host_name else "")
+            if (orientation == Qt.Orientation.Vertical) != slots_across and 0 <= section < len(self.board.slots):
+                return self.board.slots[section].title
+            if self.mode == PEOPLE and 0 <= section < len(self._people):
+                person = self._people[section]
+                return f"{person.code} — {person.name}" + (" ✓" if person.present else "")
+        if role == Qt.ItemDataRole.ForegroundRole and self.mode == PEOPLE and orientation == Qt.Orientation.Vertical:
+            if 0 <= section < len(self._people):
+                return kind_colour(self._people[section].kind)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.board is None or not index.isValid():
+            return None
+        card = self.card_at(index)
+        if role == CARD_ROLE:
+            return card
+        if role == PAST_ROLE:
+            slot = self.slot_at(index)
+            return slot is not None and is_past(slot, self.board.event_date, self.moment)
+        if role == DIM_ROLE:
+            return self.focus_id is not None and (card is None or not card.involves(self.focus_id))
+        if role == CELL_ROLE:
+            return self.cell_at(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if card is None:
+                return ""
+            if self.mode == PEOPLE:
+                person = self._people[index.row()]
+                table = self.board.table(card.table_id)
+                return f"{card.other(person.id).name} · {table.label if table else ''}"
+            return f"{card.a.name} × {card.b.name}"
+        if role == Qt.ItemDataRole.ToolTipRole and card is not None:
+            return card_details(card, self.where(card))
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.mode == TABLES and index.isValid():
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+            if self.card_at(index) is not None:
+                flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    # ---- drag and drop -------------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        card = self.card_at(indexes[0]) if indexes else None
+        if card is not None:
+            data.setData(MIME, QByteArray(str(card.id).encode()))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index) -> bool:
+        return data.hasFormat(MIME) and self.mode == TABLES
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index) -> bool:
+        """Ask for the move; the board changes only when the service has stored it."""
+        if not data.hasFormat(MIME) or self.mode != TABLES:
+            return False
+        target = parent if parent.isValid() else self.index(row, column)
+        cell = self.cell_at(target)
+        if cell is None:
+            return False
+        meeting_id = int(bytes(data.data(MIME).data()).decode())
+        self.move_requested.emit(meeting_id, *cell)
+        return False  # nothing moves in the model itself: the reload shows the stored result
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a meeting card: two names in their kind colours, status fill, lock mark."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        rect = option.rect.adjusted(1, 1, -1, -1)
+        past = bool(index.data(PAST_ROLE))
+        dim = bool(index.data(DIM_ROLE))
+        card: MeetingCard | None = index.data(CARD_ROLE)
+        painter.fillRect(option.rect, QColor("#eceef1") if past else QColor("#f8f9fb"))
+        if card is not None:
+            self._card(painter, rect, card, index, past, dim)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setPen(QPen(QColor("#1d4e89"), 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.restore()
+
+    def _card(self, painter: QPainter, rect: QRect, card: MeetingCard, index: QModelIndex, past: bool, dim: bool) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        fill = QColor(STATUS_FILL.get(card.status, "#ffffff"))
+        if past and card.status == MeetingStatus.SCHEDULED.value:
+            fill = QColor("#e4e7ec")  # over, not marked: greyed like its row
+        if dim:
+            painter.setOpacity(0.3)
+        painter.setPen(QPen(QColor("#b8bec8"), 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 3, 3)
+        model = index.model()
+        people_view = isinstance(model, BoardModel) and model.mode == PEOPLE
+        font = QFont(painter.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1.5))
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        stripe = 4
+        inner = rect.adjusted(stripe + 3, 1, -3, -1)
+        half = inner.height() // 2
+        host_id = model.host_of(index) if isinstance(model, BoardModel) else None
+        if people_view:
+            assert isinstance(model, BoardModel)
+            person = model._people[index.row()]
+            other = card.other(person.id)
+            table = model.board.table(card.table_id) if model.board else None
+            lines = [(other, short_name(other.name)), (None, table.label if table else "")]
+        elif host_id is not None and card.involves(host_id):
+            # The header names the host: the card gives the whole visitor name, on two lines.
+            visitor = card.other(host_id)
+            first, second = two_lines(short_name(visitor.name), metrics, inner.width() - (10 if card.locked else 0))
+            lines = [(visitor, first), (visitor, second)]
+        else:
+            lines = [(card.a, short_name(card.a.name)), (card.b, short_name(card.b.name))]
+        for number, (side, text) in enumerate(lines):
+            top = inner.top() + number * half
+            if side is not None:
+                colour = kind_colour(side.kind)
+                painter.fillRect(QRect(rect.left() + 1, top + 1, stripe, half - 1), colour)
+                painter.setPen(colour.darker(130) if not past else QColor("#666666"))
+            else:
+                painter.setPen(QColor("#444444"))
+            width = inner.width() - (10 if number == 0 and card.locked else 0)
+            painter.drawText(QRect(inner.left(), top, width, half), int(Qt.AlignmentFlag.AlignVCenter),
+                             metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+        if card.locked:
+            self._lock(painter, QRect(rect.right() - 10, rect.top() + 2, 8, 9))
+        if card.status == MeetingStatus.NO_SHOW.value:
+            painter.setPen(QPen(QColor("#a11d2b"), 1))
+            painter.drawLine(rect.left() + 2, rect.bottom() - 2, rect.right() - 2, rect.top() + 2)
+        painter.setOpacity(1.0)
+
+    @staticmethod
+    def _lock(painter: QPainter, box: QRect) -> None:
+        """A small padlock (drawn, so no font needs the glyph)."""
+        painter.setPen(QPen(QColor("#333333"), 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(QRect(box.left() + 1, box.top(), box.width() - 2, box.height() - 2), 0, 180 * 16)
+        painter.setBrush(QColor("#333333"))
+        painter.drawRect(QRect(box.left(), box.top() + box.height() // 2, box.width(), box.height() // 2))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(72, 34)
+
+
+class BoardView(QTableView):
+    """The grid: cells stretch to fill the page (15 × 15 fits a 1366 × 768 screen)."""
+
+    def __init__(self, model: BoardModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(CardDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDragDropOverwriteMode(True)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setMouseTracking(True)
+        self.apply_mode(TABLES)
+
+    def apply_mode(self, mode: str) -> None:
+        horizontal, vertical = self.horizontalHeader(), self.verticalHeader()
+        horizontal.setMinimumSectionSize(56)
+        vertical.setMinimumSectionSize(30)
+        vertical.setDefaultSectionSize(34)
+        if mode == TABLES:
+            horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            vertical.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        else:
+            horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        font = QFont(horizontal.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        horizontal.setFont(font)
+        vertical.setFont(font)
