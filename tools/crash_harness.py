@@ -48,6 +48,7 @@ def child(db_path: str, seed: int) -> None:
     from sqlalchemy import select
 
     from desktop.models import checkin, orders, participants
+    from desktop.models import meetings as meetings_service
     from desktop.models.actor import Actor
     from desktop.models.database import open_database
     from desktop.models.enums import OrderStatus, Unit
@@ -100,15 +101,9 @@ def child(db_path: str, seed: int) -> None:
                     data.notes = token
                     participants.update_participant(session, row.id, data, desk)
                 else:
-                    meeting = session.get(Meeting, rng.choice(meetings))
-                    from desktop.models import audit
-
-                    before = {"status": meeting.status}
-                    meeting.status = rng.choice(["held", "no_show", "scheduled"])
-                    meeting.note = token
-                    session.flush()
-                    audit.record(session, desk, "meeting.outcome", "meeting", meeting.id, before=before,
-                                 after={"status": meeting.status, "note": token})
+                    meetings_service.set_outcome(
+                        session, rng.choice(meetings), rng.choice(["held", "no_show", "scheduled"]), token, desk
+                    )
                 if ack_early:
                     print(f"ACK {kind} {token}", flush=True)
                     time.sleep(0.05)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.models import audit, checkin, cofulfilment, event_setup, orders, participants, schedule_store
+from desktop.models import checkin, cofulfilment, event_setup, meetings, orders, participants, schedule_store
 from desktop.models.actor import Actor
 from desktop.models.base import SimulatedClock, simulated_clock
 from desktop.models.enums import MeetingStatus, OrderStatus, ParticipantKind, Unit
@@ -187,10 +187,8 @@ def _close_slot(session: Session, state: _State, slot_id: int, day: dt.date) -> 
 
 
 def _record_outcome(session: Session, meeting: Meeting, status: MeetingStatus) -> None:
-    before = {"status": meeting.status}
-    meeting.status = status.value
-    session.flush()
-    audit.record(session, ORDER_DESK, "meeting.outcome", "meeting", meeting.id, before=before, after={"status": status.value})
+    note = "" if status is MeetingStatus.HELD else _("Peserta belum datang saat sesi dimulai.")
+    meetings.set_outcome(session, meeting.id, status.value, note, DESKS[0])
 
 
 def _order_from_meeting(session: Session, state: _State, meeting_id: int, day: dt.date) -> None:
