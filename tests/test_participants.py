@@ -101,3 +101,16 @@ def test_find_by_code_forgives_case_and_noise(demo_db) -> None:  # type: ignore[
     with demo_db.read() as session:
         assert participants.find_by_code(session, " ikm-001\n").code == "IKM001"
         assert participants.find_by_code(session, "XYZ999") is None
+
+
+def test_delete_refused_when_a_meeting_was_held(demo_db, admin) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models.orm import Meeting, MeetingTable, TimeSlot
+
+    with demo_db.transaction() as session:
+        request = session.query(MeetingRequest).first()
+        slot, table = session.query(TimeSlot).first(), session.query(MeetingTable).first()
+        session.add(Meeting(request_id=request.id, slot_id=slot.id, table_id=table.id, status="held"))
+        maker = request.participant_b_id
+    with pytest.raises(DomainError) as info, demo_db.transaction() as session:
+        participants.delete_participant(session, maker, admin)
+    assert "terlaksana" in info.value.message

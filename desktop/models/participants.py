@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.i18n import _
 from desktop.models import audit
 from desktop.models.actor import Actor
-from desktop.models.enums import CODE_PREFIX, ParticipantKind, Problem
+from desktop.models.enums import CODE_PREFIX, MeetingStatus, ParticipantKind, Problem
 from desktop.models.errors import DomainError, NotFoundError, ValidationError
 from desktop.models.orm import (
     CheckInEvent,
@@ -114,10 +114,11 @@ class DeletionImpact:
     orders: int
     check_ins: int
     hosted_tables: int
+    held_meetings: int = 0
 
     @property
     def blocked(self) -> bool:
-        return self.orders > 0
+        return self.orders > 0 or self.held_meetings > 0
 
 
 def _clean(text: str | None) -> str:
@@ -350,6 +351,12 @@ def deletion_impact(session: Session, participant_id: int) -> DeletionImpact:
             select(func.count(MeetingTable.id)).where(MeetingTable.host_participant_id == participant_id)
         )
         or 0,
+        held_meetings=session.scalar(
+            select(func.count(Meeting.id)).where(
+                Meeting.request_id.in_(request_ids), Meeting.status == MeetingStatus.HELD.value
+            )
+        )
+        or 0,
     )
 
 
@@ -358,12 +365,18 @@ def delete_participant(session: Session, participant_id: int, actor: Actor) -> D
     require_admin(actor, _("menghapus peserta"))
     impact = deletion_impact(session, participant_id)
     participant = _load(session, participant_id)
-    if impact.blocked:
+    if impact.orders:
         raise DomainError(
             _(
                 "{name} tidak dapat dihapus karena sudah punya {count} pesanan. "
                 "Batalkan pesanannya saja bila perlu."
             ).format(name=participant.business_name, count=impact.orders)
+        )
+    if impact.held_meetings:
+        raise DomainError(
+            _("{name} tidak dapat dihapus karena {count} pertemuannya sudah terlaksana dan tercatat.").format(
+                name=participant.business_name, count=impact.held_meetings
+            )
         )
     before = _snapshot(to_row(participant))
     session.delete(participant)

@@ -228,12 +228,13 @@ class ParticipantsPage(QWidget):
 
     def _confirm_delete(self, row: ParticipantRow, impact: participants.DeletionImpact) -> None:
         if impact.blocked:
-            messages.show_error(
-                self,
-                _("{name} tidak dapat dihapus karena sudah punya {count} pesanan. Batalkan pesanannya saja bila perlu.").format(
-                    name=row.business_name, count=impact.orders
-                ),
-            )
+            if impact.orders:
+                text = _("{name} tidak dapat dihapus karena sudah punya {count} pesanan. Batalkan pesanannya saja bila perlu.")
+                count = impact.orders
+            else:
+                text = _("{name} tidak dapat dihapus karena {count} pertemuannya sudah terlaksana dan tercatat.")
+                count = impact.held_meetings
+            messages.show_error(self, text.format(name=row.business_name, count=count))
             return
         consequences = []
         if impact.requests:
