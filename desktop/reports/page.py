@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -108,10 +109,18 @@ def describe(canvas: Canvas, event: EventHeader, title: str) -> None:
 
 
 # ---- text fitting --------------------------------------------------------------------------
+# Cached: a batch of schedules measures the same names, products and labels on page after page.
+@lru_cache(maxsize=16384)
+def text_width(text: str, font: str, size: float) -> float:
+    """``stringWidth`` of ``text``, remembered per (text, font, size)."""
+    return stringWidth(text, font, size)
+
+
+@lru_cache(maxsize=16384)
 def fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` cut with an ellipsis so it fits ``width`` on one line."""
     text = clean(text)
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
     ellipsis = "…"
     while text and stringWidth(text + ellipsis, font, size) > width:
@@ -119,24 +128,36 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + ellipsis
 
 
-def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
-    """Lines of ``text`` wrapped to ``width``; the last line gets an ellipsis when cut."""
+@lru_cache(maxsize=8192)
+def _wrapped(text: str, font: str, size: float, width: float, max_lines: int) -> tuple[str, ...]:
     lines = simpleSplit(clean(text), font, size, width) or [""]
     if len(lines) > max_lines:
         rest = " ".join(lines[max_lines - 1:])
         lines = lines[: max_lines - 1] + [fit(rest, font, size, width)]
-    return [line if stringWidth(line, font, size) <= width else fit(line, font, size, width) for line in lines]
+    return tuple(line if text_width(line, font, size) <= width else fit(line, font, size, width) for line in lines)
+
+
+def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """Lines of ``text`` wrapped to ``width``; the last line gets an ellipsis when cut."""
+    return list(_wrapped(text, font, size, width, max_lines))
+
+
+@lru_cache(maxsize=4096)
+def _shrunk(text: str, font: str, sizes: tuple[float, ...], width: float,
+            max_lines: int) -> tuple[float, tuple[str, ...]]:
+    text = clean(text)
+    for size in sizes:
+        lines = simpleSplit(text, font, size, width)
+        if len(lines) <= max_lines and all(text_width(line, font, size) <= width for line in lines):
+            return size, tuple(lines or [""])
+    size = sizes[-1]
+    return size, _wrapped(text, font, size, width, max_lines)
 
 
 def shrink_to_fit(text: str, font: str, sizes: tuple[float, ...], width: float, max_lines: int) -> tuple[float, list[str]]:
     """The largest size in ``sizes`` at which ``text`` fits ``max_lines`` lines, and those lines."""
-    text = clean(text)
-    for size in sizes:
-        lines = simpleSplit(text, font, size, width)
-        if len(lines) <= max_lines and all(stringWidth(line, font, size) <= width for line in lines):
-            return size, lines or [""]
-    size = sizes[-1]
-    return size, wrap(text, font, size, width, max_lines)
+    size, lines = _shrunk(text, font, tuple(sizes), width, max_lines)
+    return size, list(lines)
 
 
 def styles() -> dict[str, ParagraphStyle]:
