@@ -25,6 +25,7 @@ from desktop import __version__, formatting
 from desktop.i18n import _
 from desktop.reports.data import EventHeader
 from desktop.reports.fonts import BOLD, CONDENSED, REGULAR, clean, markup, register_fonts
+from desktop.reports.text import TextBlock, text_width
 
 F4 = (215 * mm, 330 * mm)
 PAPER: dict[str, tuple[float, float]] = {"a4": A4, "f4": F4}
@@ -77,12 +78,10 @@ class NumberedCanvas(Canvas):
 
     def draw_footer(self, number: int, total: int) -> None:
         width, _height = self._pagesize
-        self.saveState()
-        self.setFont(REGULAR, 7.5)
-        self.setFillColor(MUTED)
-        self.drawString(MARGIN, FOOTER_Y, self.footer_left)
-        self.drawRightString(width - MARGIN, FOOTER_Y, f"{self.footer_right} · {page_label(number, total)}")
-        self.restoreState()
+        text = TextBlock(self)
+        text.draw(MARGIN, FOOTER_Y, self.footer_left, REGULAR, 7.5, MUTED)
+        text.draw_right(width - MARGIN, FOOTER_Y, f"{self.footer_right} · {page_label(number, total)}", REGULAR, 7.5, MUTED)
+        text.flush()
 
 
 def canvas_class(event: EventHeader, title: str) -> type[NumberedCanvas]:
@@ -110,12 +109,6 @@ def describe(canvas: Canvas, event: EventHeader, title: str) -> None:
 
 # ---- text fitting --------------------------------------------------------------------------
 # Cached: a batch of schedules measures the same names, products and labels on page after page.
-@lru_cache(maxsize=16384)
-def text_width(text: str, font: str, size: float) -> float:
-    """``stringWidth`` of ``text``, remembered per (text, font, size)."""
-    return stringWidth(text, font, size)
-
-
 @lru_cache(maxsize=16384)
 def fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` cut with an ellipsis so it fits ``width`` on one line."""

@@ -68,16 +68,15 @@ def _codewords(qr: object) -> list[int]:
         buffer.put(0, 4)
     while buffer.getLengthInBits() % 8:
         buffer.putBit(False)
+    # Pad codewords appended as whole bytes (ReportLab puts them bit by bit).
+    words = list(buffer.buffer)
     pads = (qrencoder.QRCode.PAD0, qrencoder.QRCode.PAD1)
-    count = 0
-    while buffer.getLengthInBits() < capacity:
-        buffer.put(pads[count % 2], 8)
-        count += 1
+    words += [pads[index % 2] for index in range(capacity // 8 - len(words))]
     data_blocks: list[list[int]] = []
     ec_blocks: list[list[int]] = []
     offset = 0
     for block in blocks:
-        chunk = buffer.buffer[offset:offset + block.dataCount]
+        chunk = words[offset:offset + block.dataCount]
         offset += block.dataCount
         data_blocks.append(chunk)
         ec_blocks.append(_remainder(chunk, block.totalCount - block.dataCount))
@@ -191,17 +190,15 @@ def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None
     Drawn in module units (one unit per module, scaled once) with whole-number rectangles
     written as literal path operators: no float formatting per module.
     """
-    matrix = modules(value)
+    matrix = np.array(modules(value), dtype=np.int8)
     count = len(matrix) + 2 * QUIET_ZONE
-    operators: list[str] = []
-    for row_index, row in enumerate(matrix):
-        bottom = count - QUIET_ZONE - row_index - 1
-        # Edges of the dark runs: where the colour changes, with light padding at both ends.
-        edges = [index for index, (before, after) in enumerate(zip((False, *row), (*row, False), strict=True))
-                 if before != after]
-        for start, end in zip(edges[::2], edges[1::2], strict=True):
-            # A hair of overlap upwards keeps anti-aliased viewers from showing seams.
-            operators.append(f"{start + QUIET_ZONE} {bottom} {end - start} 1.03 re")
+    # Edges of the dark runs, row by row: where the colour changes, with light padding at both ends.
+    padded = np.pad(matrix, ((0, 0), (1, 1)))
+    rows, edges = np.nonzero(np.diff(padded, axis=1))
+    starts, ends = edges[::2].tolist(), edges[1::2].tolist()
+    # A hair of overlap upwards keeps anti-aliased viewers from showing seams.
+    operators = [f"{start + QUIET_ZONE} {count - QUIET_ZONE - row - 1} {end - start} 1.03 re"
+                 for row, start, end in zip(rows[::2].tolist(), starts, ends, strict=True)]
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(size / count, size / count)

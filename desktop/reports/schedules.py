@@ -42,10 +42,10 @@ MIN_ROW_HEIGHT = 7 * mm
 BOTTOM = 22 * mm
 
 
-def _header(text: TextBlock, event: EventHeader, width: float, top: float) -> float:
+def _header(text: TextBlock, event: EventHeader, subtitle: str, width: float, top: float) -> float:
     room = width - 2 * MARGIN - QR_SIZE - 5 * mm
     text.draw(MARGIN, top, fit(event.name, BOLD, 9.5, room), BOLD, 9.5, MUTED)
-    text.draw(MARGIN, top - 12, fit(when(event), REGULAR, 8.5, room), REGULAR, 8.5, MUTED)
+    text.draw(MARGIN, top - 12, fit(subtitle, REGULAR, 8.5, room), REGULAR, 8.5, MUTED)
     text.draw(MARGIN, top - 36, _("JADWAL PERTEMUAN"), BOLD, 16, ACCENT)
     return top - 36
 
@@ -137,14 +137,18 @@ def _table(canvas: Canvas, text: TextBlock, schedule: PersonalSchedule, width: f
         REGULAR, 8.5, inner), REGULAR, 8.5, MUTED)
 
 
-def draw_schedule(canvas: Canvas, schedule: PersonalSchedule, event: EventHeader, pagesize: tuple[float, float]) -> None:
-    """One schedule page. Its text goes on top of its shapes as one block (see reports/text.py)."""
+def draw_schedule(canvas: Canvas, schedule: PersonalSchedule, event: EventHeader, pagesize: tuple[float, float],
+                  subtitle: str | None = None) -> None:
+    """One schedule page. Its text goes on top of its shapes as one block (see reports/text.py).
+
+    ``subtitle`` is the date and place line (:func:`when`), worked out once for a whole batch.
+    """
     width, height = pagesize
     top = height - MARGIN
     text = TextBlock(canvas)
     draw_qr(canvas, schedule.person.code, width - MARGIN - QR_SIZE, top - QR_SIZE + 4, QR_SIZE)
     text.draw_centred(width - MARGIN - QR_SIZE / 2, top - QR_SIZE - 6, clean(schedule.person.code), BOLD, 9, INK)
-    cursor = _header(text, event, width, top - 6)
+    cursor = _header(text, event, when(event) if subtitle is None else subtitle, width, top - 6)
     cursor = _person(canvas, text, schedule, width, cursor - 6)
     _table(canvas, text, schedule, width, min(cursor - 4, top - QR_SIZE - 16))
     text.flush()
@@ -154,8 +158,9 @@ def render_schedules(report: SchedulesReport, target: Target, progress: Progress
     pagesize = paper(report.event.paper_size)
     canvas = open_canvas(target, report.event, _("Jadwal pertemuan"), pagesize)
     total = len(report.schedules)
+    subtitle = when(report.event)
     for number, schedule in enumerate(report.schedules, start=1):
-        draw_schedule(canvas, schedule, report.event, pagesize)
+        draw_schedule(canvas, schedule, report.event, pagesize, subtitle)
         canvas.showPage()
         if progress and (number % 10 == 0 or number == total):
             progress(number, total)

@@ -17,12 +17,16 @@ from functools import lru_cache
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.reports.page import text_width
-
 _CACHE_ATTRIBUTE = "_temudesk_encoded_text"
+
+
+@lru_cache(maxsize=16384)
+def text_width(text: str, font: str, size: float) -> float:
+    """``stringWidth`` of ``text``, remembered per (text, font, size)."""
+    return stringWidth(text, font, size)
 
 
 @lru_cache(maxsize=64)
