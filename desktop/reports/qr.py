@@ -165,9 +165,8 @@ def penalties(candidates: np.ndarray) -> np.ndarray:
     return score
 
 
-@lru_cache(maxsize=512)
-def modules(value: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR matrix of ``value`` (True = dark), with the mask of the lowest penalty."""
+def _candidates(value: str) -> tuple[_Layout, np.ndarray]:
+    """The layout of ``value``'s version and its data modules under each of the eight masks."""
     qr = encoder(value)
     if qr.version is None:  # type: ignore[attr-defined]
         qr.version = qr.calculate_version()  # type: ignore[attr-defined]
@@ -177,8 +176,19 @@ def modules(value: str) -> tuple[tuple[bool, ...], ...]:
     # Remainder bits past the codewords stay light before masking, as in mapData.
     placed = min(len(bits), len(layout.data_index))
     unmasked[layout.data_index[:placed]] = bits[:placed]
-    unmasked = unmasked.reshape(layout.size, layout.size)
-    data = unmasked[None] ^ layout.masks  # 8 candidate data layers
+    return layout, unmasked.reshape(layout.size, layout.size)[None] ^ layout.masks
+
+
+def mask_penalties(value: str) -> list[int]:
+    """The penalty of each mask for ``value``, scored as ReportLab scores its test symbols."""
+    layout, data = _candidates(value)
+    return penalties(data | layout.test_base).tolist()
+
+
+@lru_cache(maxsize=512)
+def modules(value: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR matrix of ``value`` (True = dark), with the mask of the lowest penalty."""
+    layout, data = _candidates(value)
     best = int(np.argmin(penalties(data | layout.test_base)))  # first of equal scores, as ReportLab
     symbol = np.where(layout.is_data, data[best], layout.finals[best])
     return tuple(map(tuple, symbol.tolist()))
