@@ -1,19 +1,21 @@
 """QR codes of registration codes, encoded with ReportLab's own QR encoder (the QR widget's).
 
 Three things keep a thousand-page batch fast:
-- the codewords come from ReportLab's encoder, but the Reed–Solomon error correction is
-  computed here with log tables and a generator polynomial cached per length (ReportLab
-  rebuilds the polynomial and divides with lists for every code);
+- the data codewords come from ReportLab's encoder; the Reed–Solomon error correction is
+  computed here by a shift register over a table cached per length (ReportLab rebuilds the
+  generator polynomial and divides with lists for every code);
 - the symbol is laid out once per version (function patterns and data positions are
-  ReportLab's) and the eight masks are applied and scored together with numpy, with the
-  same penalty rules as ReportLab's ``getBestMaskPattern`` (tests/test_reports_qr.py checks
-  both pick the same mask, so the symbols are identical);
+  ReportLab's) and the data placed with numpy once; each of the eight masks is then an XOR
+  on a bit board (the matrix as one integer) and scored with a few integer operations by
+  ReportLab's own penalty rules (tests/test_reports_qr.py checks every mask's penalty and
+  every symbol against ReportLab's, so the symbols are identical);
 - the matrix is drawn as one filled path, a rectangle per run of dark modules, rather than
   through the widget's shape tree.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
@@ -24,6 +26,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.pdfgen.canvas import Canvas
 
 QUIET_ZONE = 2  # modules of white border; the page around it adds more
+_DARK_RUN = re.compile(b"\x01+")  # in a row as bytes (True = 1)
 _FINDER_LIKE = (1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0)  # ReportLab's rule 3 pattern (rows only)
 _EXP = qrencoder.EXP_TABLE
 _LOG = qrencoder.LOG_TABLE
@@ -35,41 +38,58 @@ def encoder(value: str) -> object:
 
 
 # ---- codewords -------------------------------------------------------------------------------
+class _Bits:
+    """The bit buffer ReportLab's data segments write into (``put``), kept as one integer."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self.length = 0
+
+    def put(self, number: int, length: int) -> None:
+        self.value = (self.value << length) | (number & ((1 << length) - 1))
+        self.length += length
+
+    def getLengthInBits(self) -> int:  # noqa: N802 (ReportLab's name)
+        return self.length
+
+
+def _gf_multiply(a: int, b: int) -> int:
+    return 0 if a == 0 or b == 0 else _EXP[(_LOG[a] + _LOG[b]) % 255]
+
+
 @lru_cache(maxsize=64)
-def _generator(length: int) -> tuple[int, ...]:
-    """Exponents (log form) of the Reed–Solomon generator polynomial, highest degree first."""
-    return tuple(_LOG[c] for c in qrencoder.QRUtil.getErrorCorrectPolynomial(length).num)
+def _generator_table(length: int) -> tuple[int, ...]:
+    """For each lead byte, the generator's coefficients times it, as one integer of ``length`` bytes."""
+    coefficients = qrencoder.QRUtil.getErrorCorrectPolynomial(length).num[1:]  # monic: skip the 1
+    return tuple(int.from_bytes(bytes(_gf_multiply(lead, c) for c in coefficients), "big") for lead in range(256))
 
 
 def _remainder(data: list[int], length: int) -> list[int]:
-    """Error correction codewords: ``data`` · x^length mod the generator (GF(256) long division)."""
-    generator = _generator(length)[1:]  # the leading coefficient is 1 (log 0)
-    remainder = list(data) + [0] * length
-    for index in range(len(data)):
-        lead = remainder[index]
-        if lead:
-            log_lead = _LOG[lead]
-            for offset, log_coefficient in enumerate(generator, start=index + 1):
-                remainder[offset] ^= _EXP[(log_lead + log_coefficient) % 255]
-    return remainder[len(data):]
+    """Error correction codewords: ``data`` · x^length mod the generator, by the shift-register division."""
+    table = _generator_table(length)
+    shift = 8 * (length - 1)
+    keep = (1 << (8 * length)) - 1
+    register = 0
+    for byte in data:
+        register = ((register << 8) & keep) ^ table[byte ^ (register >> shift)]
+    return list(register.to_bytes(length, "big"))
 
 
 def _codewords(qr: object) -> list[int]:
     """What ``QRCode.createData`` returns: data and error correction codewords, interleaved."""
     version, level = qr.version, qr.errorCorrectLevel  # type: ignore[attr-defined]
     blocks = qrencoder.QRRSBlock.getRSBlocks(version, level)
-    buffer = qrencoder.QRBitBuffer()
+    bits = _Bits()
     for data in qr.dataList:  # type: ignore[attr-defined]
-        data.write(buffer, version)
+        data.write(bits, version)
     capacity = 8 * sum(block.dataCount for block in blocks)
-    if buffer.getLengthInBits() > capacity:
+    if bits.length > capacity:
         raise ValueError("QR code length overflow")
-    if buffer.getLengthInBits() + 4 <= capacity:
-        buffer.put(0, 4)
-    while buffer.getLengthInBits() % 8:
-        buffer.putBit(False)
-    # Pad codewords appended as whole bytes (ReportLab puts them bit by bit).
-    words = list(buffer.buffer)
+    if bits.length + 4 <= capacity:
+        bits.put(0, 4)  # terminator
+    bits.put(0, -bits.length % 8)  # up to a whole byte
+    words = list(bits.value.to_bytes(bits.length // 8, "big"))
+    # Pad codewords alternate up to the capacity.
     pads = (qrencoder.QRCode.PAD0, qrencoder.QRCode.PAD1)
     words += [pads[index % 2] for index in range(capacity // 8 - len(words))]
     data_blocks: list[list[int]] = []
@@ -95,6 +115,65 @@ class _Layout:
     finals: np.ndarray  # 8 × size × size: function patterns with each mask's format bits
     is_data: np.ndarray  # size × size
     masks: np.ndarray  # 8 × size × size: each mask pattern, on data modules only
+    boards: _Boards  # the same layout as integers, for scoring
+
+
+def _board(cells: np.ndarray) -> int:
+    """``cells`` (size × size) as one integer: bit ``row * (size + 1) + column``, a light guard column
+    after each row so that shifts never carry a row into the next."""
+    padded = np.pad(cells.astype(bool), ((0, 0), (0, 1)))
+    return int.from_bytes(np.packbits(padded.ravel(), bitorder="little").tobytes(), "little")
+
+
+@dataclass(frozen=True)
+class _Boards:
+    """Bit boards of one version (see :func:`_board`): scoring is a few integer operations per mask."""
+
+    stride: int
+    test_base: int
+    masks: tuple[int, ...]
+    across: int  # modules with a right-hand neighbour
+    down: int  # modules with a neighbour below
+    finder_starts: int  # where ReportLab's row scan looks for the finder-like pattern
+    cells: int
+
+    @classmethod
+    def of(cls, size: int, test_base: np.ndarray, masks: np.ndarray) -> _Boards:
+        every = np.ones((size, size), dtype=bool)
+        across, down, finder = every.copy(), every.copy(), every.copy()
+        across[:, -1] = False
+        down[-1, :] = False
+        finder[:, size - 11:] = False
+        return cls(size + 1, _board(test_base), tuple(_board(mask) for mask in masks),
+                   _board(across), _board(down), _board(finder), size * size)
+
+    def penalty(self, symbol: int) -> int:
+        """ReportLab's ``QRUtil.getLostPoint`` of one test symbol.
+
+        ReportLab's rule 3 on columns compares tuples with a list and so never scores; it is left
+        out here too, or the two would pick different masks. Its row scan stops 11 modules before
+        the end; the pattern cannot overlap itself, so counting every position is the same as its
+        skipping scan.
+        """
+        stride = self.stride
+        light = ~symbol
+        score = 0
+        same_across = ~(symbol ^ (symbol >> 1)) & self.across
+        same_down = ~(symbol ^ (symbol >> stride)) & self.down
+        for same, step in ((same_across, 1), (same_down, stride)):
+            # Rule 1: five alike from here; a run of length L holds L − 4 such windows, one at its start.
+            five = same & (same >> step) & (same >> 2 * step) & (same >> 3 * step)
+            score += five.bit_count() + 2 * (five & ~(same << step)).bit_count()
+        # Rule 2: 2 × 2 blocks of one colour.
+        score += 3 * (same_across & (same_across >> stride) & same_down).bit_count()
+        # Rule 3: 1011101 0000 in a row.
+        found = self.finder_starts
+        for offset, bit in enumerate(_FINDER_LIKE):
+            found &= (symbol if bit else light) >> offset
+        score += 40 * found.bit_count()
+        # Rule 4: the share of dark modules.
+        score += 10 * (abs(100 * symbol.bit_count() // self.cells - 50) // 5)
+        return score
 
 
 def _function_matrix(version: int, level: int, test: bool, mask: int) -> np.ndarray:
@@ -127,46 +206,12 @@ def _layout(version: int, level: int) -> _Layout:
         for mask in range(8)
     ])
     finals = np.array([_function_matrix(version, level, False, mask) for mask in range(8)])
-    return _Layout(size, data_index, _function_matrix(version, level, True, 0), finals, is_data, masks)
+    test_base = _function_matrix(version, level, True, 0)
+    return _Layout(size, data_index, test_base, finals, is_data, masks, _Boards.of(size, test_base, masks))
 
 
-def _run_penalty(cells: np.ndarray) -> np.ndarray:
-    """Rule 1 along the last axis, per candidate: each run of five or more, length − 2."""
-    same = cells[..., 1:] == cells[..., :-1]
-    windows = same[..., :-3] & same[..., 1:-2] & same[..., 2:-1] & same[..., 3:]  # five alike from here
-    starts = np.ones_like(windows)
-    starts[..., 1:] = ~same[..., : windows.shape[-1] - 1]  # a run begins here
-    # A run of length L holds L − 4 such windows, one of them at its start: (L − 4) + 2 = L − 2.
-    return windows.sum(axis=(-2, -1)) + 2 * (windows & starts).sum(axis=(-2, -1))
-
-
-def penalties(candidates: np.ndarray) -> np.ndarray:
-    """ReportLab's ``QRUtil.getLostPoint`` for each of the candidate symbols (n × size × size).
-
-    ReportLab's rule 3 on columns compares tuples with a list and so never scores; it is left
-    out here too, or the two would pick different masks. Its row scan stops 11 modules before
-    the end; the pattern cannot overlap itself, so counting every position is the same as its
-    skipping scan.
-    """
-    size = candidates.shape[-1]
-    score = _run_penalty(candidates) + _run_penalty(candidates.transpose(0, 2, 1))
-    across = candidates[:, :, 1:] == candidates[:, :, :-1]
-    down = candidates[:, 1:, :] == candidates[:, :-1, :]
-    blocks = across[:, :-1, :] & across[:, 1:, :] & down[:, :, :-1]
-    score += 3 * blocks.sum(axis=(1, 2))
-    span = size - 11
-    found = np.ones((candidates.shape[0], size, span), dtype=bool)
-    for offset, bit in enumerate(_FINDER_LIKE):
-        window = candidates[:, :, offset:offset + span]
-        found &= window if bit else ~window
-    score += 40 * found.sum(axis=(1, 2))
-    dark = candidates.sum(axis=(1, 2))
-    score += 10 * (np.abs(100 * dark // (size * size) - 50) // 5)
-    return score
-
-
-def _candidates(value: str) -> tuple[_Layout, np.ndarray]:
-    """The layout of ``value``'s version and its data modules under each of the eight masks."""
+def _unmasked(value: str) -> tuple[_Layout, np.ndarray]:
+    """The layout of ``value``'s version and its data modules before masking (size × size)."""
     qr = encoder(value)
     if qr.version is None:  # type: ignore[attr-defined]
         qr.version = qr.calculate_version()  # type: ignore[attr-defined]
@@ -176,21 +221,27 @@ def _candidates(value: str) -> tuple[_Layout, np.ndarray]:
     # Remainder bits past the codewords stay light before masking, as in mapData.
     placed = min(len(bits), len(layout.data_index))
     unmasked[layout.data_index[:placed]] = bits[:placed]
-    return layout, unmasked.reshape(layout.size, layout.size)[None] ^ layout.masks
+    return layout, unmasked.reshape(layout.size, layout.size)
+
+
+def _penalties(layout: _Layout, unmasked: np.ndarray) -> list[int]:
+    boards = layout.boards
+    data = _board(unmasked)
+    return [boards.penalty((data ^ mask) | boards.test_base) for mask in boards.masks]
 
 
 def mask_penalties(value: str) -> list[int]:
     """The penalty of each mask for ``value``, scored as ReportLab scores its test symbols."""
-    layout, data = _candidates(value)
-    return penalties(data | layout.test_base).tolist()
+    return _penalties(*_unmasked(value))
 
 
 @lru_cache(maxsize=512)
 def modules(value: str) -> tuple[tuple[bool, ...], ...]:
     """The QR matrix of ``value`` (True = dark), with the mask of the lowest penalty."""
-    layout, data = _candidates(value)
-    best = int(np.argmin(penalties(data | layout.test_base)))  # first of equal scores, as ReportLab
-    symbol = np.where(layout.is_data, data[best], layout.finals[best])
+    layout, unmasked = _unmasked(value)
+    scores = _penalties(layout, unmasked)
+    best = scores.index(min(scores))  # the first of equal scores, as ReportLab
+    symbol = np.where(layout.is_data, unmasked ^ layout.masks[best], layout.finals[best])
     return tuple(map(tuple, symbol.tolist()))
 
 
@@ -200,15 +251,11 @@ def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None
     Drawn in module units (one unit per module, scaled once) with whole-number rectangles
     written as literal path operators: no float formatting per module.
     """
-    matrix = np.array(modules(value), dtype=np.int8)
+    matrix = modules(value)
     count = len(matrix) + 2 * QUIET_ZONE
-    # Edges of the dark runs, row by row: where the colour changes, with light padding at both ends.
-    padded = np.pad(matrix, ((0, 0), (1, 1)))
-    rows, edges = np.nonzero(np.diff(padded, axis=1))
-    starts, ends = edges[::2].tolist(), edges[1::2].tolist()
     # A hair of overlap upwards keeps anti-aliased viewers from showing seams.
-    operators = [f"{start + QUIET_ZONE} {count - QUIET_ZONE - row - 1} {end - start} 1.03 re"
-                 for row, start, end in zip(rows[::2].tolist(), starts, ends, strict=True)]
+    operators = [f"{run.start() + QUIET_ZONE} {count - QUIET_ZONE - row_index - 1} {run.end() - run.start()} 1.03 re"
+                 for row_index, row in enumerate(matrix) for run in _DARK_RUN.finditer(bytes(row))]
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(size / count, size / count)
