@@ -29,12 +29,11 @@ from desktop.reports.page import (
     open_canvas,
     paper,
     shrink_to_fit,
-    text_width,
     when,
     wrap,
 )
 from desktop.reports.qr import draw_qr
-from desktop.reports.text import TextBlock
+from desktop.reports.text import TextBlock, text_width
 
 QR_SIZE = 30 * mm
 ROW_HEIGHT = 11 * mm
