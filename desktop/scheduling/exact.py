@@ -17,6 +17,7 @@ from ortools.sat.python import cp_model
 
 from desktop.scheduling.bounds import Bounds
 from desktop.scheduling.checker import figures_of
+from desktop.scheduling.compact import break_free
 from desktop.scheduling.indexed import Indexed
 from desktop.scheduling.model import Goal, Options, Progress
 from desktop.scheduling.timetable import FREE, Timetable
@@ -212,6 +213,9 @@ def solve_exact(
 
     for position, goal in enumerate(order):
         value = figures_of(ix.problem, best.meetings()).goal_value(goal)
+        if goal is Goal.BREAKS and value < 0:
+            best = _try_break_free(ix, best, options, deadline, progress, should_stop, began)
+            value = figures_of(ix.problem, best.meetings()).goal_value(goal)
         if _meets_bound(goal, value, bounds):
             outcome.proved[goal] = proved_so_far
             reached.append((goal, value))
@@ -242,6 +246,32 @@ def solve_exact(
         if should_stop is not None and should_stop():
             outcome.stopped = True
     return best, outcome
+
+
+BREAK_FREE_SHARE = 0.5  # of the time left, at most, for looking for a break-free timetable
+
+
+def _try_break_free(ix: Indexed, best: Timetable, options: Options, deadline: float,
+                    progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
+                    began: float) -> Timetable:
+    """``best`` with its meetings moved so that nobody has a break, when that is possible
+    (the same meetings keep every earlier goal's value; zero breaks cannot be beaten)."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0.1 or (should_stop is not None and should_stop()):
+        return best
+    slots = break_free(ix, best, BREAK_FREE_SHARE * remaining, options.workers, options.seed)
+    if slots is None:
+        return best
+    candidate = Timetable(ix)
+    candidate.load_meetings(slots)
+    before, after = figures_of(ix.problem, best.meetings()), figures_of(ix.problem, candidate.meetings())
+    same_goals = all(after.goal_value(goal) == before.goal_value(goal) for goal in Goal if goal is not Goal.BREAKS)
+    if not same_goals or after.breaks_total != 0:
+        return best  # never expected: the model keeps the meetings and forbids breaks
+    if progress is not None:
+        meetings = tuple(candidate.meetings())
+        progress(Progress(Goal.BREAKS.value, after, meetings, time.monotonic() - began))
+    return candidate
 
 
 def _stage_key(ix: Indexed, table: Timetable, goals: list[Goal], options: Options) -> tuple[int, ...]:
