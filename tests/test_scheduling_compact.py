@@ -64,3 +64,20 @@ def test_demo_event_is_proved_optimal_on_every_goal(demo_db: Database) -> None:
     assert check_schedule(problem, result.meetings, result.unscheduled).ok
     assert result.stats.breaks_total == 0
     assert result.stats.proved_optimal == {"a": True, "b": True, "c": True, "d": True}
+
+
+def test_a_forced_break_is_proved_and_reported_as_the_lower_bound() -> None:
+    problem = _two_hosts(unavailable=frozenset({"s2"}))
+    result = solve(problem, engine=Engine.EXACT)
+    assert check_schedule(problem, result.meetings, result.unscheduled).ok
+    assert result.stats.scheduled == 4
+    assert result.stats.proved_optimal["d"]
+    assert result.stats.breaks_total == result.stats.breaks_lower_bound == 1
+
+
+def test_the_lower_bound_never_exceeds_the_breaks_found() -> None:
+    for seed in range(3):
+        problem = _two_hosts(unavailable=frozenset({f"s{seed + 2}"}))
+        for engine in Engine:
+            stats = solve(problem, engine=engine).stats
+            assert 0 <= stats.breaks_lower_bound <= stats.breaks_total

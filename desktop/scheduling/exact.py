@@ -8,6 +8,7 @@ any number of breaks in the breaks stage, so it is kept wherever it can be.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -29,6 +30,8 @@ MAX_EXACT_VARIABLES = 60_000  # beyond this the fast engine's schedule is the an
 class ExactOutcome:
     proved: dict[Goal, bool] = field(default_factory=dict)
     stopped: bool = False
+    # Fewest breaks any schedule optimal for the earlier goals can have (0 when unknown).
+    breaks_lower_bound: int = 0
 
 
 def exact_too_large(ix: Indexed) -> bool:
@@ -219,6 +222,8 @@ def solve_exact(
         if _meets_bound(goal, value, bounds):
             outcome.proved[goal] = proved_so_far
             reached.append((goal, value))
+            if goal is Goal.BREAKS and proved_so_far:
+                outcome.breaks_lower_bound = -value
             continue
         stopping = should_stop is not None and should_stop()
         remaining = deadline - time.monotonic()
@@ -234,12 +239,15 @@ def solve_exact(
         def rank(table: Timetable, later: list[Goal] = later) -> tuple[int, ...]:
             return _stage_key(ix, table, later, options)
 
-        status, solution = _run_stage(build(spread), goal, best, options, budget, progress, should_stop, began, rank)
+        status, solution, objective_bound = _run_stage(build(spread), goal, best, options, budget, progress,
+                                                       should_stop, began, rank)
         if solution is not None:
             candidate = Timetable(ix)
             candidate.load_meetings(solution)
             if rank(candidate) > rank(best):
                 best = candidate
+        if goal is Goal.BREAKS and proved_so_far and objective_bound is not None:
+            outcome.breaks_lower_bound = _breaks_lower_bound(ix, best, options, objective_bound)
         proved_so_far = proved_so_far and status == cp_model.OPTIMAL
         outcome.proved[goal] = proved_so_far
         reached.append((goal, figures_of(ix.problem, best.meetings()).goal_value(goal)))
@@ -274,6 +282,17 @@ def _try_break_free(ix: Indexed, best: Timetable, options: Options, deadline: fl
     return candidate
 
 
+def _breaks_lower_bound(ix: Indexed, best: Timetable, options: Options, objective_bound: float) -> int:
+    """Breaks the lexicographic optimum has at least, from the breaks stage's proved objective bound.
+
+    Valid only when the earlier goals are proved (the optimum then meets the stage's constraints)
+    and ``best`` keeps the spread rule (so does the optimum; its objective is then -breaks)."""
+    figures = figures_of(ix.problem, best.meetings())
+    if options.break_spread is not None and figures.breaks_spread > options.break_spread:
+        return 0
+    return min(figures.breaks_total, max(0, math.ceil(-objective_bound - 1e-6)))
+
+
 def _stage_key(ix: Indexed, table: Timetable, goals: list[Goal], options: Options) -> tuple[int, ...]:
     """How good ``table`` is for ``goals`` in order (larger is better); keeping the spread counts
     just before the number of breaks."""
@@ -293,7 +312,8 @@ def _meets_bound(goal: Goal, value: int, bounds: Bounds) -> bool:
 
 def _run_stage(work: _Model, goal: Goal, best: Timetable, options: Options, budget: float,
                progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
-               began: float, rank: Callable[[Timetable], tuple[int, ...]]) -> tuple[int, dict[int, int] | None]:
+               began: float, rank: Callable[[Timetable], tuple[int, ...]]
+               ) -> tuple[int, dict[int, int] | None, float | None]:
     work.hint(best)
     work.model.maximize(work.objective(goal))
     solver = cp_model.CpSolver()
@@ -307,8 +327,9 @@ def _run_stage(work: _Model, goal: Goal, best: Timetable, options: Options, budg
         status = solver.solve(work.model, reporter)
     finally:
         watcher.finish()
-    solution = work.read(solver.boolean_value) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
-    return status, solution
+    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    solution = work.read(solver.boolean_value) if found else None
+    return status, solution, solver.best_objective_bound if found else None
 
 
 class _StopWatcher:
