@@ -6,7 +6,7 @@ from desktop.models.database import Database
 from desktop.models.schedule_store import export_problem
 from desktop.scheduling import Engine, FixedMeeting, Options, Participant, Problem, Request, Table, check_schedule, solve
 from desktop.scheduling.checker import figures_of
-from desktop.scheduling.compact import break_free
+from desktop.scheduling.compact import break_free, fewest_idle
 from desktop.scheduling.indexed import index_problem
 from desktop.scheduling.timetable import Timetable
 from tests.scheduling_helpers import slots
@@ -81,3 +81,29 @@ def test_the_lower_bound_never_exceeds_the_breaks_found() -> None:
         for engine in Engine:
             stats = solve(problem, engine=engine).stats
             assert 0 <= stats.breaks_lower_bound <= stats.breaks_total
+
+
+def _four_hosts() -> Problem:
+    """Maker M meets hosts B1..B4 in six slots but cannot attend s3: one break is forced."""
+    return Problem(
+        slots=slots(6),
+        tables=tuple(Table(f"t{i}") for i in range(1, 5)),
+        participants=tuple(Participant(f"B{i}", host_table=f"t{i}") for i in range(1, 5))
+        + (Participant("M", unavailable=frozenset({"s3"})),),
+        requests=tuple(Request(f"r{i}", f"B{i}", "M") for i in range(1, 5)),
+        options=Options(time_limit_s=5, workers=2),
+    )
+
+
+def test_fewest_idle_closes_gaps_that_break_free_cannot() -> None:
+    problem = _four_hosts()
+    table = _timetable(problem, {"r1": "s1", "r2": "s2", "r3": "s4", "r4": "s6"})
+    assert figures_of(problem, table.meetings()).breaks_total == 2
+    assert break_free(table.ix, table, seconds=5, workers=2, seed=0) is None
+    found = fewest_idle(table.ix, table, seconds=5, workers=2, seed=0)
+    assert found is not None
+    moved = Timetable(table.ix)
+    moved.load_meetings(found)
+    assert check_schedule(problem, moved.meetings()).ok
+    assert len(moved.meetings()) == 4
+    assert figures_of(problem, moved.meetings()).breaks_total == 1

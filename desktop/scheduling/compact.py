@@ -1,11 +1,13 @@
-"""A break-free timetable for the meetings a schedule already holds, if one exists.
+"""Timetables that keep the meetings of a schedule and move them closer together.
 
 Zero breaks is the least any schedule can have, so a break-free schedule that keeps exactly
 the meetings of ``best`` (hence every earlier goal's value) is optimal for the breaks goal.
-The slot-indexed model of exact.py has an LP bound of 0 breaks and rarely closes that
-gap; here every participant's meetings are instead one window of consecutive slots
-("all different" slots within ``[start, start + k - 1]``), which CP-SAT propagates
-strongly: it finds such a timetable, or proves there is none for this set, in seconds.
+The slot-indexed model of exact.py has a weak LP bound on breaks and rarely closes that
+gap; here every participant's slots are integers, pairwise different, whose spread
+(last - first + 1 - meetings) counts their idle slots between meetings. CP-SAT propagates
+that strongly: with zero idle slots allowed it finds a break-free timetable, or proves there
+is none for this set of meetings, in seconds; otherwise the fewest idle slots is a good
+schedule for the breaks stage to start from (every break is at least one idle slot).
 """
 
 from __future__ import annotations
@@ -21,6 +23,17 @@ from desktop.scheduling.timetable import Timetable
 def break_free(ix: Indexed, best: Timetable, seconds: float, workers: int, seed: int) -> dict[int, int] | None:
     """Slots (request -> slot) for the meetings of ``best`` with nobody idle between two
     meetings, or None when there is none (or none was found within ``seconds``)."""
+    return _compact(ix, best, seconds, workers, seed, idle_allowed=False)
+
+
+def fewest_idle(ix: Indexed, best: Timetable, seconds: float, workers: int, seed: int) -> dict[int, int] | None:
+    """Slots for the meetings of ``best`` with the fewest idle slots between meetings found
+    within ``seconds`` (None when none was found)."""
+    return _compact(ix, best, seconds, workers, seed, idle_allowed=True)
+
+
+def _compact(ix: Indexed, best: Timetable, seconds: float, workers: int, seed: int,
+             idle_allowed: bool) -> dict[int, int] | None:
     held = best.scheduled()
     model = cp_model.CpModel()
     slot: dict[int, cp_model.IntVar] = {}
@@ -41,14 +54,23 @@ def break_free(ix: Indexed, best: Timetable, seconds: float, workers: int, seed:
             pool.append(r)
         elif table in ix.shared_host_tables:
             by_shared_table[table].append(r)
+    idle: list[cp_model.LinearExprT] = []
     for p, requests in by_person.items():
         if len(requests) < 2:
             continue
         model.add_all_different([slot[r] for r in requests])
         first = model.new_int_var(0, ix.slot_count - len(requests), f"first{p}")
-        for r in requests:
-            model.add(slot[r] >= first)
-            model.add(slot[r] <= first + len(requests) - 1)
+        if not idle_allowed:
+            for r in requests:
+                model.add(slot[r] >= first)
+                model.add(slot[r] <= first + len(requests) - 1)
+            continue
+        last = model.new_int_var(len(requests) - 1, ix.slot_count - 1, f"last{p}")
+        model.add_min_equality(first, [slot[r] for r in requests])
+        model.add_max_equality(last, [slot[r] for r in requests])
+        idle.append(last - first + 1 - len(requests))
+    if idle:
+        model.minimize(sum(idle))
     for requests in by_shared_table.values():
         if len(requests) > 1:
             model.add_all_different([slot[r] for r in requests])

@@ -18,7 +18,7 @@ from ortools.sat.python import cp_model
 
 from desktop.scheduling.bounds import Bounds
 from desktop.scheduling.checker import figures_of
-from desktop.scheduling.compact import break_free
+from desktop.scheduling.compact import break_free, fewest_idle
 from desktop.scheduling.indexed import Indexed
 from desktop.scheduling.model import Goal, Options, Progress
 from desktop.scheduling.timetable import FREE, Timetable
@@ -257,29 +257,35 @@ def solve_exact(
 
 
 BREAK_FREE_SHARE = 0.5  # of the time left, at most, for looking for a break-free timetable
+FEWEST_IDLE_SHARE = 0.6  # of the time left then, at most, for the fewest idle slots (the
+# slot-indexed breaks stage gets the rest, starting from it)
 
 
 def _try_break_free(ix: Indexed, best: Timetable, options: Options, deadline: float,
                     progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
                     began: float) -> Timetable:
-    """``best`` with its meetings moved so that nobody has a break, when that is possible
-    (the same meetings keep every earlier goal's value; zero breaks cannot be beaten)."""
-    remaining = deadline - time.monotonic()
-    if remaining <= 0.1 or (should_stop is not None and should_stop()):
-        return best
-    slots = break_free(ix, best, BREAK_FREE_SHARE * remaining, options.workers, options.seed)
-    if slots is None:
-        return best
-    candidate = Timetable(ix)
-    candidate.load_meetings(slots)
-    before, after = figures_of(ix.problem, best.meetings()), figures_of(ix.problem, candidate.meetings())
-    same_goals = all(after.goal_value(goal) == before.goal_value(goal) for goal in Goal if goal is not Goal.BREAKS)
-    if not same_goals or after.breaks_total != 0:
-        return best  # never expected: the model keeps the meetings and forbids breaks
-    if progress is not None:
-        meetings = tuple(candidate.meetings())
-        progress(Progress(Goal.BREAKS.value, after, meetings, time.monotonic() - began))
-    return candidate
+    """``best`` with its meetings moved so that nobody has a break, when that is possible (the
+    same meetings keep every earlier goal's value; zero breaks cannot be beaten); otherwise
+    moved to the fewest idle slots, when that is better for the breaks goal."""
+    order = list(options.goal_order)
+    for search, share in ((break_free, BREAK_FREE_SHARE), (fewest_idle, FEWEST_IDLE_SHARE)):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0.1 or (should_stop is not None and should_stop()):
+            return best
+        slots = search(ix, best, share * remaining, options.workers, options.seed)
+        if slots is None:
+            continue
+        candidate = Timetable(ix)
+        candidate.load_meetings(slots)
+        if _stage_key(ix, candidate, order, options) <= _stage_key(ix, best, order, options):
+            continue
+        best = candidate
+        if progress is not None:
+            meetings = tuple(best.meetings())
+            progress(Progress(Goal.BREAKS.value, figures_of(ix.problem, meetings), meetings, time.monotonic() - began))
+        if search is break_free:
+            return best
+    return best
 
 
 def _breaks_lower_bound(ix: Indexed, best: Timetable, options: Options, objective_bound: float) -> int:
