@@ -68,6 +68,9 @@ def _compact(ix: Indexed, best: Timetable, seconds: float, workers: int, seed: i
         last = model.new_int_var(len(requests) - 1, ix.slot_count - 1, f"last{p}")
         model.add_min_equality(first, [slot[r] for r in requests])
         model.add_max_equality(last, [slot[r] for r in requests])
+        # A complete hint: CP-SAT starts from ``best`` itself and improves it.
+        model.add_hint(first, min(best.slot_of[r] for r in requests))
+        model.add_hint(last, max(best.slot_of[r] for r in requests))
         idle.append(last - first + 1 - len(requests))
     if idle:
         model.minimize(sum(idle))

@@ -3,7 +3,9 @@
 Each stage optimises one goal with the earlier goals held at the values already reached,
 warm-started (hinted) by the best schedule so far. A stage whose goal already meets its
 upper bound (bounds.py) is not solved at all. The spread rule on breaks weighs more than
-any number of breaks in the breaks stage, so it is kept wherever it can be.
+any number of breaks in the breaks stage, so it is kept wherever it can be. The breaks stage
+first tries the layouts of compact.py (same meetings, no or fewest idle slots): the LP bound of
+this slot-indexed model on breaks is weak, so a break-free layout is the usual way d is proved.
 """
 
 from __future__ import annotations
