@@ -219,7 +219,7 @@ def solve_exact(
     for position, goal in enumerate(order):
         value = figures_of(ix.problem, best.meetings()).goal_value(goal)
         if goal is Goal.BREAKS and value < 0:
-            best = _try_break_free(ix, best, options, deadline, progress, should_stop, began)
+            best = _compact_layout(ix, best, options, deadline, progress, should_stop, began)
             value = figures_of(ix.problem, best.meetings()).goal_value(goal)
         if _meets_bound(goal, value, bounds):
             outcome.proved[goal] = proved_so_far
@@ -263,7 +263,7 @@ FEWEST_IDLE_SHARE = 0.6  # of the time left then, at most, for the fewest idle s
 # slot-indexed breaks stage gets the rest, starting from it)
 
 
-def _try_break_free(ix: Indexed, best: Timetable, options: Options, deadline: float,
+def _compact_layout(ix: Indexed, best: Timetable, options: Options, deadline: float,
                     progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
                     began: float) -> Timetable:
     """``best`` with its meetings moved so that nobody has a break, when that is possible (the
