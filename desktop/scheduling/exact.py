@@ -3,11 +3,14 @@
 Each stage optimises one goal with the earlier goals held at the values already reached,
 warm-started (hinted) by the best schedule so far. A stage whose goal already meets its
 upper bound (bounds.py) is not solved at all. The spread rule on breaks weighs more than
-any number of breaks in the breaks stage, so it is kept wherever it can be.
+any number of breaks in the breaks stage, so it is kept wherever it can be. The breaks stage
+first tries the layouts of compact.py (same meetings, no or fewest idle slots): the LP bound of
+this slot-indexed model on breaks is weak, so a break-free layout is the usual way d is proved.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -17,6 +20,7 @@ from ortools.sat.python import cp_model
 
 from desktop.scheduling.bounds import Bounds
 from desktop.scheduling.checker import figures_of
+from desktop.scheduling.compact import break_free, fewest_idle
 from desktop.scheduling.indexed import Indexed
 from desktop.scheduling.model import Goal, Options, Progress
 from desktop.scheduling.timetable import FREE, Timetable
@@ -28,6 +32,8 @@ MAX_EXACT_VARIABLES = 60_000  # beyond this the fast engine's schedule is the an
 class ExactOutcome:
     proved: dict[Goal, bool] = field(default_factory=dict)
     stopped: bool = False
+    # Fewest breaks any schedule optimal for the earlier goals can have (0 when unknown).
+    breaks_lower_bound: int = 0
 
 
 def exact_too_large(ix: Indexed) -> bool:
@@ -212,9 +218,14 @@ def solve_exact(
 
     for position, goal in enumerate(order):
         value = figures_of(ix.problem, best.meetings()).goal_value(goal)
+        if goal is Goal.BREAKS and value < 0:
+            best = _compact_layout(ix, best, options, deadline, progress, should_stop, began)
+            value = figures_of(ix.problem, best.meetings()).goal_value(goal)
         if _meets_bound(goal, value, bounds):
             outcome.proved[goal] = proved_so_far
             reached.append((goal, value))
+            if goal is Goal.BREAKS and proved_so_far:
+                outcome.breaks_lower_bound = -value
             continue
         stopping = should_stop is not None and should_stop()
         remaining = deadline - time.monotonic()
@@ -230,18 +241,64 @@ def solve_exact(
         def rank(table: Timetable, later: list[Goal] = later) -> tuple[int, ...]:
             return _stage_key(ix, table, later, options)
 
-        status, solution = _run_stage(build(spread), goal, best, options, budget, progress, should_stop, began, rank)
+        status, solution, objective_bound = _run_stage(build(spread), goal, best, options, budget, progress,
+                                                       should_stop, began, rank)
         if solution is not None:
             candidate = Timetable(ix)
             candidate.load_meetings(solution)
             if rank(candidate) > rank(best):
                 best = candidate
+        if goal is Goal.BREAKS and proved_so_far and objective_bound is not None:
+            outcome.breaks_lower_bound = _breaks_lower_bound(ix, best, options, objective_bound)
         proved_so_far = proved_so_far and status == cp_model.OPTIMAL
         outcome.proved[goal] = proved_so_far
         reached.append((goal, figures_of(ix.problem, best.meetings()).goal_value(goal)))
         if should_stop is not None and should_stop():
             outcome.stopped = True
     return best, outcome
+
+
+BREAK_FREE_SHARE = 0.5  # of the time left, at most, for looking for a break-free timetable
+FEWEST_IDLE_SHARE = 0.6  # of the time left then, at most, for the fewest idle slots (the
+# slot-indexed breaks stage gets the rest, starting from it)
+
+
+def _compact_layout(ix: Indexed, best: Timetable, options: Options, deadline: float,
+                    progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
+                    began: float) -> Timetable:
+    """``best`` with its meetings moved so that nobody has a break, when that is possible (the
+    same meetings keep every earlier goal's value; zero breaks cannot be beaten); otherwise
+    moved to the fewest idle slots, when that is better for the breaks goal."""
+    order = list(options.goal_order)
+    for search, share in ((break_free, BREAK_FREE_SHARE), (fewest_idle, FEWEST_IDLE_SHARE)):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0.1 or (should_stop is not None and should_stop()):
+            return best
+        slots = search(ix, best, share * remaining, options.workers, options.seed)
+        if slots is None:
+            continue
+        candidate = Timetable(ix)
+        candidate.load_meetings(slots)
+        if _stage_key(ix, candidate, order, options) <= _stage_key(ix, best, order, options):
+            continue
+        best = candidate
+        if progress is not None:
+            meetings = tuple(best.meetings())
+            progress(Progress(Goal.BREAKS.value, figures_of(ix.problem, meetings), meetings, time.monotonic() - began))
+        if search is break_free:
+            return best
+    return best
+
+
+def _breaks_lower_bound(ix: Indexed, best: Timetable, options: Options, objective_bound: float) -> int:
+    """Breaks the lexicographic optimum has at least, from the breaks stage's proved objective bound.
+
+    Valid only when the earlier goals are proved (the optimum then meets the stage's constraints)
+    and ``best`` keeps the spread rule (so does the optimum; its objective is then -breaks)."""
+    figures = figures_of(ix.problem, best.meetings())
+    if options.break_spread is not None and figures.breaks_spread > options.break_spread:
+        return 0
+    return min(figures.breaks_total, max(0, math.ceil(-objective_bound - 1e-6)))
 
 
 def _stage_key(ix: Indexed, table: Timetable, goals: list[Goal], options: Options) -> tuple[int, ...]:
@@ -263,7 +320,8 @@ def _meets_bound(goal: Goal, value: int, bounds: Bounds) -> bool:
 
 def _run_stage(work: _Model, goal: Goal, best: Timetable, options: Options, budget: float,
                progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
-               began: float, rank: Callable[[Timetable], tuple[int, ...]]) -> tuple[int, dict[int, int] | None]:
+               began: float, rank: Callable[[Timetable], tuple[int, ...]]
+               ) -> tuple[int, dict[int, int] | None, float | None]:
     work.hint(best)
     work.model.maximize(work.objective(goal))
     solver = cp_model.CpSolver()
@@ -277,8 +335,9 @@ def _run_stage(work: _Model, goal: Goal, best: Timetable, options: Options, budg
         status = solver.solve(work.model, reporter)
     finally:
         watcher.finish()
-    solution = work.read(solver.boolean_value) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
-    return status, solution
+    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    solution = work.read(solver.boolean_value) if found else None
+    return status, solution, solver.best_objective_bound if found else None
 
 
 class _StopWatcher:

@@ -162,6 +162,8 @@ class Stats:
     weighted: int = 0
     weighted_upper_bound: int = 0
     engine: str = ""
+    # Fewest breaks a schedule optimal for the earlier goals can have, as proved (0 when unknown).
+    breaks_lower_bound: int = 0
 
 
 @dataclass(frozen=True)

@@ -202,6 +202,7 @@ def result_to_dict(result: ScheduleResult) -> dict[str, Any]:
             "breaks_total": stats.breaks_total,
             "breaks_max": stats.breaks_max,
             "breaks_min": stats.breaks_min,
+            "breaks_lower_bound": stats.breaks_lower_bound,
             "proved_optimal": dict(stats.proved_optimal),
             "seconds": stats.seconds,
             "must_requested": stats.must_requested,

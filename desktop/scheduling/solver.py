@@ -63,12 +63,21 @@ def solve(
         progress_callback(Progress("fast", figures_of(problem, meetings), meetings, time.monotonic() - began))
     proved = _proved_by_bounds(figures_of(problem, table.meetings()), bounds, options)
     used = engine.value
+    breaks_floor = _breaks_floor(table, proved)
     if engine is Engine.EXACT and not exact_too_large(ix) and not all(proved.values()):
         table, outcome = solve_exact(ix, table, bounds, options, deadline, progress_callback, should_stop, began)
         proved = {goal: outcome.proved.get(goal, False) for goal in options.goal_order}
+        breaks_floor = outcome.breaks_lower_bound
     elif engine is Engine.EXACT and exact_too_large(ix):
         used = Engine.FAST.value
-    return build_result(ix, table, bounds, proved, time.monotonic() - began, used)
+    return build_result(ix, table, bounds, proved, time.monotonic() - began, used, breaks_floor)
+
+
+def _breaks_floor(table: Timetable, proved: dict[Goal, bool]) -> int:
+    """The proved least number of breaks: known only when the breaks goal itself is proved."""
+    if not proved.get(Goal.BREAKS, False):
+        return 0
+    return sum(table.breaks(p) for p in range(len(table.ix.participant_ids)))
 
 
 def _proved_by_bounds(figures: Figures, bounds: Bounds, options: Options) -> dict[Goal, bool]:
@@ -88,7 +97,8 @@ def _proved_by_bounds(figures: Figures, bounds: Bounds, options: Options) -> dic
 
 
 def build_result(
-    ix: Indexed, table: Timetable, bounds: Bounds, proved: dict[Goal, bool], seconds: float, engine: str
+    ix: Indexed, table: Timetable, bounds: Bounds, proved: dict[Goal, bool], seconds: float, engine: str,
+    breaks_lower_bound: int = 0,
 ) -> ScheduleResult:
     meetings = tuple(table.meetings())
     figures = figures_of(ix.problem, meetings)
@@ -112,5 +122,6 @@ def build_result(
         weighted=figures.weighted,
         weighted_upper_bound=bounds.weighted,
         engine=engine,
+        breaks_lower_bound=breaks_lower_bound,
     )
     return ScheduleResult(meetings=meetings, unscheduled=unscheduled, stats=stats)
