@@ -71,9 +71,12 @@ _NO_SERVER = "TEMUDESK_TEST_PG_URL tidak diisi: tools/test.sh menjalankan Postgr
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "db_kind" not in metafunc.fixturenames:
         return
+    postgresql = "postgresql" if PG_URL else pytest.param("postgresql", marks=pytest.mark.skip(reason=_NO_SERVER))
     kinds: list[object] = ["sqlite"]
-    if "demo_path" not in metafunc.fixturenames and metafunc.definition.get_closest_marker("sqlite_only") is None:
-        kinds.append("postgresql" if PG_URL else pytest.param("postgresql", marks=pytest.mark.skip(reason=_NO_SERVER)))
+    if metafunc.definition.get_closest_marker("postgresql_only") is not None:
+        kinds = [postgresql]  # interleavings that SQLite's single writer makes impossible
+    elif "demo_path" not in metafunc.fixturenames and metafunc.definition.get_closest_marker("sqlite_only") is None:
+        kinds.append(postgresql)
     metafunc.parametrize("db_kind", kinds)
 
 

@@ -70,3 +70,78 @@ class PgServer:
         for name in self._templates.values():
             self.drop(name)
         self.admin.dispose()
+
+
+class LoopbackProxy:
+    """A TCP relay on 127.0.0.1 in front of the test server: ``cut()`` is the server going away.
+
+    Only loopback addresses are involved; every socket is closed on ``cut()`` and ``close()``.
+    """
+
+    def __init__(self, target_port: int) -> None:
+        import socket
+        import threading
+
+        self._socket_module = socket
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.listener.getsockname()[1])
+        self._connections: list[object] = []
+        self._lock = threading.Lock()
+        self.accepting = True
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        import threading
+
+        while True:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:
+                return
+            if not self.accepting:
+                client.close()
+                continue
+            try:
+                upstream = self._socket_module.create_connection(("127.0.0.1", self.target_port), timeout=5)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                self._connections += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source, sink) -> None:  # type: ignore[no-untyped-def]
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                try:
+                    end.close()
+                except OSError:
+                    pass
+
+    def cut(self) -> None:
+        """Refuse new connections and break the open ones."""
+        self.accepting = False
+        with self._lock:
+            for connection in self._connections:
+                try:
+                    connection.shutdown(self._socket_module.SHUT_RDWR)  # type: ignore[attr-defined]
+                    connection.close()  # type: ignore[attr-defined]
+                except OSError:
+                    pass
+            self._connections.clear()
+
+    def restore(self) -> None:
+        self.accepting = True
+
+    def close(self) -> None:
+        self.cut()
+        self.listener.close()

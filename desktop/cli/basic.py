@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from desktop import formatting
 from desktop.i18n import _
 from desktop.models import event_setup, overview
@@ -50,7 +52,8 @@ def make_demo_file(target: str, seed: int = DEMO_SEED, force: bool = False) -> N
 
 def run_demo(args: argparse.Namespace) -> int:
     make_demo_file(args.db, args.seed, args.force)
-    print(_("Event demo dibuat: {path}").format(path=args.db))
+    shown = make_url(args.db).render_as_string(hide_password=True) if "://" in args.db else args.db
+    print(_("Event demo dibuat: {path}").format(path=shown))
     return 0
 
 
