@@ -158,3 +158,18 @@ def test_cli_copy_prints_every_table_verified(demo_db: Database, tmp_path: Path,
     out = capsys.readouterr().out
     assert "participant" in out and "terverifikasi" in out and "BEDA" not in out
     assert "***" in out or demo_db.is_sqlite  # a server password is never printed
+
+
+def test_emergency_copies_are_complete_files_and_only_the_newest_are_kept(demo_db: Database, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from desktop.models import emergency
+
+    folder = tmp_path / "darurat"
+    made = [emergency.take_copy(demo_db, folder, dt.datetime(2020, 3, 6, 9, minute))[0] for minute in range(5)]
+    assert emergency.copies(demo_db, folder) == made[::-1][: emergency.KEEP]
+    assert not list(folder.glob("*.partial*"))
+    newest = open_database(made[-1], create=False)
+    with newest.read() as session:
+        assert session.scalar(select(Participant.id).where(Participant.code == "IKM001")) is not None
+    newest.close()
