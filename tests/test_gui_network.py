@@ -87,7 +87,7 @@ def test_a_vanished_server_is_said_plainly_and_its_return_too(qtbot, demo_db: Da
         assert "tersambung" in label.text()
         proxy.cut()
         qtbot.waitUntil(lambda: not live.connected, timeout=10_000)
-        assert "SERVER TERPUTUS" in label.text() and "berkas darurat" in label.text()
+        assert "SERVER TERPUTUS" in label.text() and "Event di jaringan" in label.text()
         proxy.restore()
         qtbot.waitUntil(lambda: live.connected, timeout=10_000)
         assert "tersambung" in label.text()

@@ -99,8 +99,8 @@ def lost_text(live: LiveRefresh) -> str:
     since = live.lost_at.strftime("%H:%M:%S") if live.lost_at else "?"
     if live.context.db.is_sqlite:
         return _("Berkas event tidak dapat dibaca sejak {time}.").format(time=since)
-    return _("SERVER TERPUTUS sejak {time}: check-in ditolak. Bila tidak segera kembali, buka berkas darurat "
-             "(Berkas → Event di jaringan).").format(time=since)
+    return _("SERVER TERPUTUS sejak {time}: check-in ditolak (berkas darurat: Berkas → Event di jaringan)").format(
+        time=since)
 
 
 def install_live_status(window: QMainWindow, live: LiveRefresh) -> QLabel:
@@ -121,5 +121,5 @@ def install_live_status(window: QMainWindow, live: LiveRefresh) -> QLabel:
 
     show(live.connected, "")
     live.connection_changed.connect(show)
-    window.statusBar().insertPermanentWidget(0, label)
+    window.statusBar().addPermanentWidget(label)
     return label
