@@ -177,3 +177,24 @@ def test_dialog_previews_then_merges_an_emergency_file(qtbot, demo_db: Database,
         assert len(checkin.present_since(session)) == 2
     dialog.wait()
 
+
+
+def test_a_result_for_a_page_closed_meanwhile_is_dropped_not_a_crash(qtbot, empty_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """Slower engines make this common: a refresh still running when its page goes away."""
+    import threading
+
+    from PySide6.QtWidgets import QLabel
+
+    context = make_context(empty_db)
+    page = QLabel()
+    release = threading.Event()
+    delivered: list[object] = []
+    context.runner.run(lambda _db: release.wait(5) and "data", on_success=delivered.append, parent=page)
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(page))
+    release.set()
+    settle(qtbot, context)
+    assert delivered == []
+    context.runner.run(lambda _db: "data", on_success=delivered.append)
+    settle(qtbot, context)
+    assert delivered == ["data"]
