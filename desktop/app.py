@@ -24,6 +24,8 @@ from desktop.models.demo_day import play_day
 from desktop.models.errors import DomainError
 from desktop.views import messages, settings
 from desktop.views.auto_backup import AutoBackup, choose_restore, event_file, install_backup_menu
+from desktop.views.live_refresh import LiveRefresh, install_live_status
+from desktop.views.network_menu import EmergencyCopies, install_network_menu
 from desktop.views.context import AppContext
 from desktop.views.event_dialog import EventDialog
 from desktop.views.main_window import MainWindow
@@ -59,6 +61,8 @@ class Application:
         self._heartbeat.setInterval(int(HEARTBEAT_EVERY.total_seconds() * 1000))
         self._heartbeat.timeout.connect(lambda: self.lock.heartbeat() if self.lock else None)
         self.auto_backup: AutoBackup | None = None
+        self.live: LiveRefresh | None = None  # other desks' changes, and whether the database is there
+        self.emergency: EmergencyCopies | None = None  # local copies while on a server
 
     # ---- language ------------------------------------------------------------------------
     def apply_language(self, language: str) -> None:
@@ -171,6 +175,7 @@ class Application:
         old_lock = self.lock
         if self.auto_backup is not None:
             self.auto_backup.finish()  # the event being left gets its last backup
+        self._stop_watchers()
         self.lock = lock
         if lock is not None:
             self._heartbeat.start()
@@ -185,6 +190,8 @@ class Application:
             db=db, runner=runner, bus=bus, actor=actor or Actor(name="", role=OperatorRole.DESK.value)
         )
         self.auto_backup = AutoBackup(self.context)
+        self.live = LiveRefresh(self.context)
+        self.emergency = EmergencyCopies(self.context)
         self._show_window(self.context)
         if actor is None:  # operators here use PINs: nobody works unnamed
             assert self.window is not None
@@ -201,6 +208,7 @@ class Application:
         if self.auto_backup is not None:
             self.auto_backup.finish()
             self.auto_backup = None
+        self._stop_watchers()
         if self.context is not None:
             self.context.runner.wait(10_000)
             self.context.db.close()
@@ -208,6 +216,12 @@ class Application:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+    def _stop_watchers(self) -> None:
+        for watcher in (self.live, self.emergency):
+            if watcher is not None:
+                watcher.stop()
+        self.live = self.emergency = None
 
     def _show_window(self, context: AppContext) -> None:
         with context.db.read() as session:
@@ -222,6 +236,9 @@ class Application:
         window.demo_requested.connect(self.open_demo)
         if self.auto_backup is not None:
             install_backup_menu(window, self.auto_backup, self.restore_from_backup)
+        install_network_menu(window, context, self.open)
+        if self.live is not None:
+            install_live_status(window, self.live)
         self.window = window
         window.show()
         if old is not None:

@@ -20,6 +20,7 @@ from desktop import i18n  # noqa: E402
 from desktop.models.actor import Actor  # noqa: E402
 from desktop.models.database import Database, open_database  # noqa: E402
 from desktop.models.demo import create_demo_event  # noqa: E402
+from tests.pg_support import PgServer  # noqa: E402
 
 ADMIN = Actor(name="Penguji", role="admin", desk="Meja Uji")
 
@@ -59,12 +60,64 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(home / ".config"))
 
 
+# ---- the two engines ------------------------------------------------------------------------
+# Database fixtures run once on SQLite and once on PostgreSQL (TEMUDESK_TEST_PG_URL, set by
+# tools/test.sh). A test that also takes ``demo_path`` (the SQLite file itself), or is marked
+# ``sqlite_only``, runs on SQLite alone.
+PG_URL = os.environ.get("TEMUDESK_TEST_PG_URL", "")
+_NO_SERVER = "TEMUDESK_TEST_PG_URL tidak diisi: tools/test.sh menjalankan PostgreSQL untuk bagian ini"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_kind" not in metafunc.fixturenames:
+        return
+    postgresql = "postgresql" if PG_URL else pytest.param("postgresql", marks=pytest.mark.skip(reason=_NO_SERVER))
+    kinds: list[object] = ["sqlite"]
+    if metafunc.definition.get_closest_marker("postgresql_only") is not None:
+        kinds = [postgresql]  # interleavings that SQLite's single writer makes impossible
+    elif "demo_path" not in metafunc.fixturenames and metafunc.definition.get_closest_marker("sqlite_only") is None:
+        kinds.append(postgresql)
+    metafunc.parametrize("db_kind", kinds)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The PostgreSQL server of this run, with template databases (empty schema, demo event)."""
+    if not PG_URL:
+        pytest.skip(_NO_SERVER)
+    server = PgServer(PG_URL)
+    yield server
+    server.close()
+
+
 @pytest.fixture
-def empty_db(tmp_path: Path) -> Iterator[Database]:
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """The URL of a fresh, empty PostgreSQL database (dropped after the test)."""
+    with pg_server.database(None) as url:
+        yield url
+
+
+def _fresh_database(request: pytest.FixtureRequest, db_kind: str, template: str) -> Iterator[Database]:
+    if db_kind == "sqlite":
+        if template == "demo":
+            path = request.getfixturevalue("demo_path")
+        else:
+            path = request.getfixturevalue("tmp_path") / f"{template}.sqlite"
+        db = open_database(path)
+        yield db
+        db.close()
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    with server.database(template) as url:
+        db = open_database(url)
+        yield db
+        db.close()
+
+
+@pytest.fixture
+def empty_db(request: pytest.FixtureRequest, db_kind: str) -> Iterator[Database]:
     """A new event database with the schema but no event."""
-    db = open_database(tmp_path / "empty.sqlite")
-    yield db
-    db.close()
+    yield from _fresh_database(request, db_kind, "empty")
 
 
 @pytest.fixture(scope="session")
@@ -95,10 +148,9 @@ def demo_path(_demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_db(demo_path: Path) -> Iterator[Database]:
-    db = open_database(demo_path)
-    yield db
-    db.close()
+def demo_db(request: pytest.FixtureRequest, db_kind: str) -> Iterator[Database]:
+    """A fresh demo event: an SQLite file, or a PostgreSQL database copied from a template."""
+    yield from _fresh_database(request, db_kind, "demo")
 
 
 @pytest.fixture
@@ -107,20 +159,19 @@ def admin() -> Actor:
 
 
 @pytest.fixture
-def empty_event(tmp_path: Path) -> Iterator[Database]:
+def empty_event(request: pytest.FixtureRequest, db_kind: str) -> Iterator[Database]:
     """An event with slots, tables and categories but no participants: where an import starts."""
     import datetime as dt
 
     from desktop.models import event_setup
 
-    db = open_database(tmp_path / "event.sqlite")
-    with db.transaction() as session:
-        event_setup.apply_setup(
-            session,
-            event_setup.EventSettings(name="Temu Bisnis Uji", venue="Hall GMSC", event_date=dt.date(2020, 3, 6)),
-            event_setup.SlotPlan(start=dt.time(9, 0), end=dt.time(12, 0), minutes=20, breaks=[]),
-            5,
-            ADMIN,
-        )
-    yield db
-    db.close()
+    for db in _fresh_database(request, db_kind, "empty"):
+        with db.transaction() as session:
+            event_setup.apply_setup(
+                session,
+                event_setup.EventSettings(name="Temu Bisnis Uji", venue="Hall GMSC", event_date=dt.date(2020, 3, 6)),
+                event_setup.SlotPlan(start=dt.time(9, 0), end=dt.time(12, 0), minutes=20, breaks=[]),
+                5,
+                ADMIN,
+            )
+        yield db

@@ -63,5 +63,5 @@ def test_export_import_requests_backup_restore(demo_path: Path, tmp_path: Path,
 
 def test_import_into_a_file_without_event(empty_db, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     path = xlsx(tmp_path / "p.xlsx", MESSY_ROWS)
-    assert main(["import", "participants", str(path), "--db", empty_db.display_name]) == 1
+    assert main(["import", "participants", str(path), "--db", empty_db.url]) == 1
     assert "bukan berkas event" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from desktop.models.errors import DatabaseOpenError
 from desktop.models.orm import Base
 
 
+@pytest.mark.sqlite_only
 def test_every_connection_has_wal_foreign_keys_and_busy_timeout(empty_db) -> None:  # type: ignore[no-untyped-def]
     with empty_db.read() as session:
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"

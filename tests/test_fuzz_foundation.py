@@ -61,10 +61,10 @@ def test_any_business_name_round_trips_through_the_database(demo_db, admin, name
         with demo_db.transaction() as session:
             row = participants.create_participant(session, ParticipantData(business_name=name), admin)
     except DomainError:
-        assert not " ".join(name.split())  # only blank names are refused
+        assert not " ".join(name.replace("\x00", "").split())  # only blank names are refused (NUL dropped)
         return
     with demo_db.read() as session:
-        assert participants.get_participant(session, row.id).business_name == " ".join(name.split())
+        assert participants.get_participant(session, row.id).business_name == " ".join(name.replace("\x00", "").split())
 
 
 times = st.builds(dt.time, st.integers(0, 23), st.sampled_from([0, 10, 15, 20, 30, 45]))

@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "desktop.cli.schedule",
     "desktop.cli.spreadsheet",
     "desktop.cli.reports",
+    "desktop.cli.network",
 ]
 
 

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from desktop import formatting
 from desktop.i18n import _
 from desktop.models import event_setup, overview
@@ -64,7 +66,8 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.at:
         parse_time_of_day(args.at)  # refuse a bad time before any file is written
     make_demo_file(args.db, args.seed, args.force, args.at)
-    print(_("Event demo dibuat: {path}").format(path=args.db))
+    shown = make_url(args.db).render_as_string(hide_password=True) if "://" in args.db else args.db
+    print(_("Event demo dibuat: {path}").format(path=shown))
     return 0
 
 

@@ -1,7 +1,13 @@
-"""Opening an event database: SQLite file (default) or any SQLAlchemy URL.
+"""Opening an event database: SQLite file (default) or PostgreSQL on the hall's network.
 
 Every SQLite connection gets foreign keys, WAL and a busy timeout; the schema is
 brought to the newest version with Alembic on open.
+
+Concurrency is the same on both engines: SQLite serialises writers with ``BEGIN IMMEDIATE``;
+PostgreSQL runs READ COMMITTED and the services lock the rows they decide on
+(``SELECT … FOR UPDATE``, a no-op on SQLite). Versioned rows (participants, meetings, orders)
+turn a lost race into a :class:`ConflictError`, and a server that went away into a
+:class:`ServerUnavailableError`, both with a message for the desk.
 """
 
 from __future__ import annotations
@@ -19,15 +25,30 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.i18n import _
-from desktop.models.errors import DatabaseOpenError, DomainError
+from desktop.i18n import N_, _
+from desktop.models.errors import ConflictError, DatabaseOpenError, DomainError
+from desktop.models.server_errors import describe_server_error, is_connection_lost, unavailable_during_work
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
 READ_ONLY_OPTION = "temudesk_read_only"
+# A desk must not hang on a dead server: give up connecting after a few seconds, notice a
+# vanished peer through TCP keepalives, and wait for another desk's row lock as long as
+# SQLite waits for its file lock.
+CONNECT_TIMEOUT_S = 5
+PG_CONNECT_ARGS = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "application_name": "TemuDesk",
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "options": f"-c lock_timeout={BUSY_TIMEOUT_MS}",
+}
 
 
 def database_url(target: str | Path) -> str:
@@ -60,6 +81,24 @@ def _configure_sqlite(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _without_nul(value: object) -> object:
+    return value.replace("\x00", "") if isinstance(value, str) and "\x00" in value else value
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _drop_nul(_conn, _cursor, statement, parameters, _context, executemany):  # type: ignore[no-untyped-def]
+        # PostgreSQL text cannot hold NUL (SQLite can): a pasted or scanned NUL must not stop a desk.
+        if isinstance(parameters, dict):
+            parameters = {key: _without_nul(value) for key, value in parameters.items()}
+        elif executemany and isinstance(parameters, list):
+            parameters = [
+                {key: _without_nul(value) for key, value in row.items()} if isinstance(row, dict) else row
+                for row in parameters
+            ]
+        return statement, parameters
+
+
 def create_db_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
@@ -68,6 +107,10 @@ def create_db_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"check_same_thread": False})
         _configure_sqlite(engine)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        engine = create_engine(url, pool_pre_ping=True, pool_size=3, max_overflow=2, connect_args=PG_CONNECT_ARGS)
+        _configure_postgresql(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -139,13 +182,14 @@ class Database:
             raise ReadOnlyError(
                 _("Event ini dibuka hanya-baca karena sedang dipakai di komputer lain. Perubahan tidak disimpan.")
             )
-        with self.session_factory() as session, session.begin():
-            yield session
+        with _plain_errors():
+            with self.session_factory() as session, session.begin():
+                yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading only (no write lock on SQLite)."""
-        with self.read_session_factory() as session:
+        with _plain_errors(), self.read_session_factory() as session:
             yield session
 
     def close(self) -> None:
@@ -154,6 +198,40 @@ class Database:
 
 class ReadOnlyError(DomainError):
     pass
+
+
+# Unique indexes whose violation means "another desk took it first", not a programming error.
+# PostgreSQL names the index; SQLite names its columns.
+_RACE_CONSTRAINTS = (
+    (("uq_meeting_slot_table_live", "meeting.slot_id, meeting.table_id"),
+     N_("Meja itu pada sesi itu baru saja diisi di meja lain. Muat ulang lalu pilih lagi.")),
+    (("uq_check_in_event_nonce", "check_in_event.nonce"), N_("Check-in ini sudah tercatat (dikirim dua kali).")),
+)
+
+
+@contextmanager
+def _plain_errors() -> Iterator[None]:
+    """Lost races and a vanished server become messages for the desk; nothing was saved."""
+    try:
+        yield
+    except StaleDataError as error:
+        raise ConflictError(
+            _("Data ini baru saja diubah di meja lain, jadi perubahan Anda tidak disimpan. Muat ulang lalu ulangi.")
+        ) from error
+    except IntegrityError as error:
+        text = str(error.orig)
+        for names, message in _RACE_CONSTRAINTS:
+            if any(name in text for name in names):
+                raise ConflictError(_(message)) from error
+        raise
+    except DBAPIError as error:
+        if is_connection_lost(error):
+            raise unavailable_during_work(error) from error
+        if "lock timeout" in str(error.orig) or "LockNotAvailable" in type(error.orig).__name__:
+            raise ConflictError(
+                _("Data ini sedang diubah di meja lain terlalu lama. Coba lagi sebentar lagi.")
+            ) from error
+        raise
 
 
 def integrity_problem(db: Database) -> str | None:
@@ -196,6 +274,8 @@ def open_database(target: str | Path, *, create: bool = True, read_only: bool = 
         raise
     except (SQLAlchemyError, sqlite3.Error) as error:
         engine.dispose()
+        if isinstance(error, DBAPIError) and engine.dialect.name != "sqlite":
+            raise DatabaseOpenError(describe_server_error(error)) from error
         reason = getattr(error, "orig", None) or error
         if "not a database" in str(reason):
             raise DatabaseOpenError(

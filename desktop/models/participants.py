@@ -122,7 +122,8 @@ class DeletionImpact:
 
 
 def _clean(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").strip())
+    # NUL is no character anybody types, and PostgreSQL cannot store it.
+    return re.sub(r"\s+", " ", (text or "").replace("\x00", "").strip())
 
 
 def validate(data: ParticipantData) -> ParticipantData:

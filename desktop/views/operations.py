@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -100,7 +101,8 @@ class OperationRunner(QObject):
         @Slot(object)
         def succeeded(result: Any) -> None:
             self._finish(signals)
-            if on_success is not None:
+            # The page that asked may have been closed meanwhile: its widgets are gone, the data is not.
+            if on_success is not None and (parent is None or shiboken6.isValid(parent)):
                 on_success(result)
             if changed:
                 self.bus.changed.emit(changed)
