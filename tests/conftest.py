@@ -102,7 +102,8 @@ def _fresh_database(request: pytest.FixtureRequest, db_kind: str, template: str)
         if template == "demo":
             path = request.getfixturevalue("demo_path")
         else:
-            path = request.getfixturevalue("tmp_path") / f"{template}.sqlite"
+            # Unique per fixture: one test may use several fresh databases (e.g. empty_db and empty_event).
+            path = request.getfixturevalue("tmp_path") / f"{template}-{request.fixturename}.sqlite"
         db = open_database(path)
         yield db
         db.close()
