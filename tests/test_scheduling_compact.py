@@ -1,4 +1,4 @@
-"""The break-free search: zero breaks with the same meetings proves the breaks goal."""
+"""Relaying the same meetings: break-free search (zero breaks proves the breaks goal), annealing."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from desktop.models.database import Database
 from desktop.models.schedule_store import export_problem
 from desktop.scheduling import Engine, FixedMeeting, Options, Participant, Problem, Request, Table, check_schedule, solve
 from desktop.scheduling.checker import figures_of
-from desktop.scheduling.compact import break_free, fewest_idle
+from desktop.scheduling.anneal import anneal_breaks
+from desktop.scheduling.compact import break_free
 from desktop.scheduling.indexed import index_problem
 from desktop.scheduling.timetable import Timetable
 from tests.scheduling_helpers import slots
@@ -95,15 +96,30 @@ def _four_hosts() -> Problem:
     )
 
 
-def test_fewest_idle_closes_gaps_that_break_free_cannot() -> None:
+def test_annealing_closes_gaps_that_break_free_cannot() -> None:
     problem = _four_hosts()
     table = _timetable(problem, {"r1": "s1", "r2": "s2", "r3": "s4", "r4": "s6"})
     assert figures_of(problem, table.meetings()).breaks_total == 2
     assert break_free(table.ix, table, seconds=5, workers=2, seed=0) is None
-    found = fewest_idle(table.ix, table, seconds=5, workers=2, seed=0)
+    found = anneal_breaks(table.ix, table, seconds=1, seed=0)
     assert found is not None
     moved = Timetable(table.ix)
     moved.load_meetings(found)
     assert check_schedule(problem, moved.meetings()).ok
-    assert len(moved.meetings()) == 4
+    assert sorted(m.request for m in moved.meetings()) == ["r1", "r2", "r3", "r4"]
     assert figures_of(problem, moved.meetings()).breaks_total == 1
+
+
+def test_annealing_keeps_fixed_meetings_and_reports_nothing_when_it_cannot_improve() -> None:
+    problem = _two_hosts(fixed=(FixedMeeting("r4", "s2"),))
+    table = _timetable(problem, {"r1": "s1", "r2": "s3", "r3": "s4"})
+    found = anneal_breaks(table.ix, table, seconds=0.5, seed=1)
+    assert found is not None
+    ix = table.ix
+    assert found[ix.request_index["r4"]] == ix.slot_index["s2"]
+    moved = Timetable(ix)
+    moved.load_meetings(found)
+    assert check_schedule(problem, moved.meetings()).ok
+    assert figures_of(problem, moved.meetings()).breaks_total == 0
+    # Already break-free: nothing better exists, and None says so.
+    assert anneal_breaks(ix, moved, seconds=0.2, seed=1) is None

@@ -1,13 +1,11 @@
-"""Timetables that keep the meetings of a schedule and move them closer together.
+"""A break-free timetable that keeps the meetings of a schedule.
 
 Zero breaks is the least any schedule can have, so a break-free schedule that keeps exactly
 the meetings of ``best`` (hence every earlier goal's value) is optimal for the breaks goal.
 The slot-indexed model of exact.py has a weak LP bound on breaks and rarely closes that
-gap; here every participant's slots are integers, pairwise different, whose spread
-(last - first + 1 - meetings) counts their idle slots between meetings. CP-SAT propagates
-that strongly: with zero idle slots allowed it finds a break-free timetable, or proves there
-is none for this set of meetings, in seconds; otherwise the fewest idle slots is a good
-schedule for the breaks stage to start from (every break is at least one idle slot).
+gap; here every participant's slots are integers, pairwise different, within a window as
+long as their number of meetings. CP-SAT propagates that strongly: it finds a break-free
+timetable, or proves there is none for this set of meetings, in seconds.
 """
 
 from __future__ import annotations
@@ -23,17 +21,6 @@ from desktop.scheduling.timetable import Timetable
 def break_free(ix: Indexed, best: Timetable, seconds: float, workers: int, seed: int) -> dict[int, int] | None:
     """Slots (request -> slot) for the meetings of ``best`` with nobody idle between two
     meetings, or None when there is none (or none was found within ``seconds``)."""
-    return _compact(ix, best, seconds, workers, seed, idle_allowed=False)
-
-
-def fewest_idle(ix: Indexed, best: Timetable, seconds: float, workers: int, seed: int) -> dict[int, int] | None:
-    """Slots for the meetings of ``best`` with the fewest idle slots between meetings found
-    within ``seconds`` (None when none was found)."""
-    return _compact(ix, best, seconds, workers, seed, idle_allowed=True)
-
-
-def _compact(ix: Indexed, best: Timetable, seconds: float, workers: int, seed: int,
-             idle_allowed: bool) -> dict[int, int] | None:
     held = best.scheduled()
     model = cp_model.CpModel()
     slot: dict[int, cp_model.IntVar] = {}
@@ -54,26 +41,14 @@ def _compact(ix: Indexed, best: Timetable, seconds: float, workers: int, seed: i
             pool.append(r)
         elif table in ix.shared_host_tables:
             by_shared_table[table].append(r)
-    idle: list[cp_model.LinearExprT] = []
     for p, requests in by_person.items():
         if len(requests) < 2:
             continue
         model.add_all_different([slot[r] for r in requests])
         first = model.new_int_var(0, ix.slot_count - len(requests), f"first{p}")
-        if not idle_allowed:
-            for r in requests:
-                model.add(slot[r] >= first)
-                model.add(slot[r] <= first + len(requests) - 1)
-            continue
-        last = model.new_int_var(len(requests) - 1, ix.slot_count - 1, f"last{p}")
-        model.add_min_equality(first, [slot[r] for r in requests])
-        model.add_max_equality(last, [slot[r] for r in requests])
-        # A complete hint: CP-SAT starts from ``best`` itself and improves it.
-        model.add_hint(first, min(best.slot_of[r] for r in requests))
-        model.add_hint(last, max(best.slot_of[r] for r in requests))
-        idle.append(last - first + 1 - len(requests))
-    if idle:
-        model.minimize(sum(idle))
+        for r in requests:
+            model.add(slot[r] >= first)
+            model.add(slot[r] <= first + len(requests) - 1)
     for requests in by_shared_table.values():
         if len(requests) > 1:
             model.add_all_different([slot[r] for r in requests])

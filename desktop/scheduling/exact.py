@@ -4,8 +4,10 @@ Each stage optimises one goal with the earlier goals held at the values already 
 warm-started (hinted) by the best schedule so far. A stage whose goal already meets its
 upper bound (bounds.py) is not solved at all. The spread rule on breaks weighs more than
 any number of breaks in the breaks stage, so it is kept wherever it can be. The breaks stage
-first tries the layouts of compact.py (same meetings, no or fewest idle slots): the LP bound of
-this slot-indexed model on breaks is weak, so a break-free layout is the usual way d is proved.
+first lays out the same meetings again: break-free (compact.py) when that is possible, which
+proves d at once, else annealed (anneal.py). The LP relaxation of this slot-indexed model sees
+no breaks at all, so the breaks stage adds every participant's break floor (breaks_floor.py)
+as a bound on their breaks given their number of meetings.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from ortools.sat.python import cp_model
 
 from desktop.scheduling.bounds import Bounds
 from desktop.scheduling.checker import figures_of
-from desktop.scheduling.compact import break_free, fewest_idle
+from desktop.scheduling.anneal import anneal_breaks
+from desktop.scheduling.breaks_floor import breaks_floors, floor_total
+from desktop.scheduling.compact import break_free
 from desktop.scheduling.indexed import Indexed
 from desktop.scheduling.model import Goal, Options, Progress
 from desktop.scheduling.timetable import FREE, Timetable
@@ -43,7 +47,7 @@ def exact_too_large(ix: Indexed) -> bool:
 class _Model:
     """The CP-SAT model of the whole problem with one expression per goal."""
 
-    def __init__(self, ix: Indexed) -> None:
+    def __init__(self, ix: Indexed, floors: list[list[int]] | None = None) -> None:
         self.ix = ix
         model = self.model = cp_model.CpModel()
         slots = ix.slot_count
@@ -83,6 +87,7 @@ class _Model:
         self.has: dict[int, cp_model.IntVar] = {}
         self.busy: dict[tuple[int, int], cp_model.IntVar] = {}
         self.start: dict[tuple[int, int], cp_model.IntVar] = {}
+        self.load_at_least: dict[tuple[int, int], cp_model.IntVar] = {}
         self.breaks: dict[int, cp_model.LinearExprT] = {}
         for p in range(len(ix.participant_ids)):
             cells = {s: by_person_slot[(p, s)] for s in range(slots) if (p, s) in by_person_slot}
@@ -116,6 +121,8 @@ class _Model:
                 self.start[(p, s)] = start
             model.add(sum(starts) >= has)  # redundant, but keeps the bound on breaks at 0, not below
             self.breaks[p] = sum(starts) - has
+            if floors is not None:
+                self._add_floor(p, floors[p], sum(self.scheduled[r] for r in ix.requests_of[p]))
 
         self.excess: cp_model.IntVar | None = None
         self.goal_expr: dict[Goal, cp_model.LinearExprT] = {
@@ -124,6 +131,19 @@ class _Model:
             Goal.WEIGHT: sum(ix.weight(r) * self.scheduled[r] for r in range(len(ix.request_ids))),
             Goal.BREAKS: -sum(self.breaks.values()) if self.breaks else 0,
         }
+
+    def _add_floor(self, p: int, floor: list[int], load: cp_model.LinearExprT) -> None:
+        """breaks(p) >= floor[load(p)], with ``load >= k`` as literals (order encoding)."""
+        steps = []
+        for k in range(2, len(floor)):
+            if floor[k] > floor[k - 1]:
+                at_least = self.model.new_bool_var(f"load{p}_ge{k}")
+                self.model.add(load >= k).only_enforce_if(at_least)
+                self.model.add(load <= k - 1).only_enforce_if(at_least.Not())
+                self.load_at_least[(p, k)] = at_least
+                steps.append((floor[k] - floor[k - 1]) * at_least)
+        if steps:
+            self.model.add(self.breaks[p] >= sum(steps))
 
     def add_spread(self, spread: int) -> None:
         """``excess``: how far the breaks spread goes beyond ``spread`` (0 when the rule holds)."""
@@ -158,6 +178,8 @@ class _Model:
             model.add_hint(var, table.busy[p][s] != FREE)
         for (p, s), var in self.start.items():
             model.add_hint(var, table.busy[p][s] != FREE and (s == 0 or table.busy[p][s - 1] == FREE))
+        for (p, k), var in self.load_at_least.items():
+            model.add_hint(var, table.load[p] >= k)
 
     def read(self, value: Callable[[cp_model.IntVar], int]) -> dict[int, int]:
         return {r: s for (r, s), var in self.x.items() if value(var)}
@@ -207,19 +229,20 @@ def solve_exact(
     proved_so_far = True
     reached: list[tuple[Goal, int]] = []
     order = list(options.goal_order)
+    floors = breaks_floors(ix)
 
-    def build(spread: bool) -> _Model:
-        work = _Model(ix)
+    def build(goal: Goal) -> _Model:
+        work = _Model(ix, floors if goal is Goal.BREAKS else None)
         for earlier, value in reached:
             work.model.add(work.goal_expr[earlier] >= value)
-        if spread and options.break_spread is not None:
+        if goal is Goal.BREAKS and options.break_spread is not None:
             work.add_spread(options.break_spread)
         return work
 
     for position, goal in enumerate(order):
         value = figures_of(ix.problem, best.meetings()).goal_value(goal)
         if goal is Goal.BREAKS and value < 0:
-            best = _compact_layout(ix, best, options, deadline, progress, should_stop, began)
+            best = _relaid(ix, best, floors, options, deadline, progress, should_stop, began)
             value = figures_of(ix.problem, best.meetings()).goal_value(goal)
         if _meets_bound(goal, value, bounds):
             outcome.proved[goal] = proved_so_far
@@ -234,14 +257,13 @@ def solve_exact(
             for later in order[position:]:
                 outcome.proved[later] = False
             break
-        spread = goal is Goal.BREAKS and options.break_spread is not None
         budget = remaining if position == len(order) - 1 else remaining / (len(order) - position)
         later = order[position:]
 
         def rank(table: Timetable, later: list[Goal] = later) -> tuple[int, ...]:
             return _stage_key(ix, table, later, options)
 
-        status, solution, objective_bound = _run_stage(build(spread), goal, best, options, budget, progress,
+        status, solution, objective_bound = _run_stage(build(goal), goal, best, options, budget, progress,
                                                        should_stop, began, rank)
         if solution is not None:
             candidate = Timetable(ix)
@@ -259,22 +281,23 @@ def solve_exact(
 
 
 BREAK_FREE_SHARE = 0.5  # of the time left, at most, for looking for a break-free timetable
-FEWEST_IDLE_SHARE = 0.6  # of the time left then, at most, for the fewest idle slots (the
-# slot-indexed breaks stage gets the rest, starting from it)
+ANNEAL_SHARE = 0.5  # of the time left then for annealing; the slot-indexed stage gets the rest
 
 
-def _compact_layout(ix: Indexed, best: Timetable, options: Options, deadline: float,
-                    progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
-                    began: float) -> Timetable:
-    """``best`` with its meetings moved so that nobody has a break, when that is possible (the
-    same meetings keep every earlier goal's value; zero breaks cannot be beaten); otherwise
-    moved to the fewest idle slots, when that is better for the breaks goal."""
+def _relaid(ix: Indexed, best: Timetable, floors: list[list[int]], options: Options, deadline: float,
+            progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
+            began: float) -> Timetable:
+    """``best`` with the same meetings in other slots: break-free when that is possible (zero
+    breaks cannot be beaten), otherwise with fewer breaks found by annealing."""
     order = list(options.goal_order)
-    for search, share in ((break_free, BREAK_FREE_SHARE), (fewest_idle, FEWEST_IDLE_SHARE)):
+    floor = floor_total(floors, best.load)
+    searches = [(_break_free, BREAK_FREE_SHARE)] if floor == 0 else []
+    searches.append((_annealed, ANNEAL_SHARE))
+    for search, share in searches:
         remaining = deadline - time.monotonic()
         if remaining <= 0.1 or (should_stop is not None and should_stop()):
             return best
-        slots = search(ix, best, share * remaining, options.workers, options.seed)
+        slots = search(ix, best, share * remaining, options, floor)
         if slots is None:
             continue
         candidate = Timetable(ix)
@@ -285,9 +308,17 @@ def _compact_layout(ix: Indexed, best: Timetable, options: Options, deadline: fl
         if progress is not None:
             meetings = tuple(best.meetings())
             progress(Progress(Goal.BREAKS.value, figures_of(ix.problem, meetings), meetings, time.monotonic() - began))
-        if search is break_free:
+        if search is _break_free:
             return best
     return best
+
+
+def _break_free(ix: Indexed, best: Timetable, seconds: float, options: Options, floor: int) -> dict[int, int] | None:
+    return break_free(ix, best, seconds, options.workers, options.seed)
+
+
+def _annealed(ix: Indexed, best: Timetable, seconds: float, options: Options, floor: int) -> dict[int, int] | None:
+    return anneal_breaks(ix, best, seconds, options.seed, options.break_spread, floor)
 
 
 def _breaks_lower_bound(ix: Indexed, best: Timetable, options: Options, objective_bound: float) -> int:

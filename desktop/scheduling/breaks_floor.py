@@ -1,0 +1,91 @@
+"""The fewest breaks a participant can have with a given number of meetings, on their own.
+
+A slot in which none of a participant's requests can happen (they or every partner are
+away, or the session wish excludes it) is idle for them in every schedule, so it splits the
+day into *blocks*, and a run of meetings never crosses from one block to the next. With k
+meetings a participant touches at least as many blocks as it takes to seat k of their
+requests in different slots (a bipartite matching of requests to the blocks' slots), and
+has at least one break fewer than that. These floors hold whatever the others do, so their
+sum over everybody is a lower bound on the breaks goal; the exact engine adds them to its
+model, whose own linear relaxation sees no breaks at all.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ortools.graph.python import max_flow
+
+from desktop.scheduling.indexed import Indexed
+
+MAX_BLOCKS_ENUMERATED = 8  # 2**8 block subsets, a matching each; beyond that block lengths only
+
+
+def blocks_of(slots: set[int]) -> list[list[int]]:
+    """``slots`` as maximal runs of consecutive slots, in order."""
+    blocks: list[list[int]] = []
+    for s in sorted(slots):
+        if blocks and blocks[-1][-1] == s - 1:
+            blocks[-1].append(s)
+        else:
+            blocks.append([s])
+    return blocks
+
+
+def breaks_floor(ix: Indexed, p: int) -> list[int]:
+    """``floor[k]``: the fewest breaks ``p`` has with ``k`` meetings, for k up to the most they can have."""
+    requests = [r for r in ix.requests_of[p] if ix.allowed[r]]
+    blocks = blocks_of({s for r in requests for s in ix.allowed[r]})
+    most = min(ix.cap[p], len(requests), sum(len(block) for block in blocks))
+    floor = [0] * (most + 1)
+    if most < 2 or len(blocks) < 2:
+        return floor
+    seated = _seated_by_subset(ix, requests, blocks) if len(blocks) <= MAX_BLOCKS_ENUMERATED else _seated_by_length(blocks)
+    for k in range(most + 1):
+        floor[k] = max(0, min(size for size, can_seat in seated if can_seat >= k) - 1) if k else 0
+    return floor
+
+
+def _seated_by_subset(ix: Indexed, requests: list[int], blocks: list[list[int]]) -> list[tuple[int, int]]:
+    """(number of blocks, most requests seated in their slots) for every subset of blocks."""
+    result = []
+    for size in range(1, len(blocks) + 1):
+        for chosen in combinations(blocks, size):
+            slots = {s for block in chosen for s in block}
+            result.append((size, _most_seated(ix, requests, slots)))
+    return result
+
+
+def _seated_by_length(blocks: list[list[int]]) -> list[tuple[int, int]]:
+    """A weaker bound for very fragmented days: j blocks hold at most the j longest blocks' slots."""
+    lengths = sorted((len(block) for block in blocks), reverse=True)
+    return [(j, sum(lengths[:j])) for j in range(1, len(lengths) + 1)]
+
+
+def _most_seated(ix: Indexed, requests: list[int], slots: set[int]) -> int:
+    """Most of ``requests`` that can be given different slots among ``slots``."""
+    flow = max_flow.SimpleMaxFlow()
+    source, sink = 0, 1
+    slot_node = {s: 2 + i for i, s in enumerate(sorted(slots))}
+    first_request = 2 + len(slot_node)
+    for i, r in enumerate(requests):
+        node = first_request + i
+        flow.add_arc_with_capacity(source, node, 1)
+        for s in ix.allowed[r]:
+            if s in slot_node:
+                flow.add_arc_with_capacity(node, slot_node[s], 1)
+    for node in slot_node.values():
+        flow.add_arc_with_capacity(node, sink, 1)
+    if flow.solve(source, sink) != flow.OPTIMAL:
+        return 0
+    return flow.optimal_flow()
+
+
+def breaks_floors(ix: Indexed) -> list[list[int]]:
+    """``breaks_floor`` of every participant."""
+    return [breaks_floor(ix, p) for p in range(len(ix.participant_ids))]
+
+
+def floor_total(floors: list[list[int]], loads: list[int]) -> int:
+    """The fewest breaks any timetable of meetings with these per-participant ``loads`` has."""
+    return sum(floor[min(load, len(floor) - 1)] for floor, load in zip(floors, loads))
