@@ -12,11 +12,14 @@ model, whose own linear relaxation sees no breaks at all.
 
 from __future__ import annotations
 
+import math
 from itertools import combinations
 
 from ortools.graph.python import max_flow
+from ortools.sat.python import cp_model
 
 from desktop.scheduling.indexed import Indexed
+from desktop.scheduling.model import Goal
 
 MAX_BLOCKS_ENUMERATED = 8  # 2**8 block subsets, a matching each; beyond that block lengths only
 
@@ -89,3 +92,64 @@ def breaks_floors(ix: Indexed) -> list[list[int]]:
 def floor_total(floors: list[list[int]], loads: list[int]) -> int:
     """The fewest breaks any timetable of meetings with these per-participant ``loads`` has."""
     return sum(floor[min(load, len(floor) - 1)] for floor, load in zip(floors, loads))
+
+
+def fewest_breaks_bound(ix: Indexed, floors: list[list[int]], reached: list[tuple[Goal, int]],
+                        seconds: float, workers: int, seed: int) -> int:
+    """A lower bound on the breaks of every schedule that reaches the ``reached`` goal values.
+
+    Only *which* meetings happen is decided here, not when: each participant gets their floor
+    for their number of meetings, within what their usable slots and caps allow, and all pool
+    meetings fit in slots × pool tables. That relaxes every timetabling rule, so the least
+    total floor is a bound (the proved bound when CP-SAT stops early)."""
+    model = cp_model.CpModel()
+    chosen = {r: model.new_bool_var(f"z{r}") for r in range(len(ix.request_ids)) if ix.allowed[r]}
+    for r in ix.fixed:
+        model.add(chosen[r] == 1)
+    total_floor: list[cp_model.LinearExprT] = []
+    has = []
+    for p, floor in enumerate(floors):
+        mine = [chosen[r] for r in ix.requests_of[p] if r in chosen]
+        if not mine:
+            continue
+        load = sum(mine)
+        model.add(load <= len(floor) - 1)
+        met = model.new_bool_var(f"has{p}")
+        model.add(load >= met)
+        has.append(met)
+        if any(floor):
+            total_floor.append(_floor_of_load(model, f"p{p}", floor, load))
+    pool = [var for r, var in chosen.items() if ix.host_table[r] < 0]
+    if len(pool) > ix.pool_size * ix.slot_count:
+        model.add(sum(pool) <= ix.pool_size * ix.slot_count)
+    value_of = {
+        Goal.MUST: sum(var for r, var in chosen.items() if ix.is_must(r)),
+        Goal.COVERAGE: sum(has),
+        Goal.WEIGHT: sum(ix.weight(r) * var for r, var in chosen.items()),
+    }
+    for goal, value in reached:
+        if goal in value_of:
+            model.add(value_of[goal] >= value)
+    if not total_floor:
+        return 0
+    model.minimize(sum(total_floor))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.05, seconds)
+    solver.parameters.num_workers = max(1, workers)
+    solver.parameters.random_seed = seed
+    status = solver.solve(model)
+    if status == cp_model.OPTIMAL:
+        return round(solver.objective_value)
+    if status == cp_model.FEASIBLE:
+        return max(0, math.ceil(solver.best_objective_bound - 1e-6))
+    return 0
+
+
+def _floor_of_load(model: cp_model.CpModel, name: str, floor: list[int], load: cp_model.LinearExprT) -> cp_model.LinearExprT:
+    """floor[load] as a linear expression over the order encoding of ``load`` (literal k: at
+    least k meetings; the literals descend and sum to the load, which LP relaxations follow)."""
+    at_least = [model.new_bool_var(f"{name}_ge{k}") for k in range(1, len(floor))]
+    for higher, lower in zip(at_least[1:], at_least):
+        model.add_implication(higher, lower)
+    model.add(sum(at_least) == load)
+    return sum((floor[k] - floor[k - 1]) * at_least[k - 1] for k in range(1, len(floor)) if floor[k] > floor[k - 1])

@@ -23,7 +23,7 @@ from ortools.sat.python import cp_model
 from desktop.scheduling.bounds import Bounds
 from desktop.scheduling.checker import figures_of
 from desktop.scheduling.anneal import anneal_breaks
-from desktop.scheduling.breaks_floor import breaks_floors, floor_total
+from desktop.scheduling.breaks_floor import breaks_floors, fewest_breaks_bound, floor_total
 from desktop.scheduling.compact import break_free
 from desktop.scheduling.indexed import Indexed
 from desktop.scheduling.model import Goal, Options, Progress
@@ -114,6 +114,8 @@ class _Model:
                 if previous is not None:
                     model.add_implication(start, previous.Not())
                     model.add_bool_or([start, previous, var.Not()])
+                    # The same as a linear row: clauses do not reach CP-SAT's LP relaxation.
+                    model.add(start >= var - previous)
                 else:
                     model.add(start == var)
                 starts.append(start)
@@ -133,17 +135,19 @@ class _Model:
         }
 
     def _add_floor(self, p: int, floor: list[int], load: cp_model.LinearExprT) -> None:
-        """breaks(p) >= floor[load(p)], with ``load >= k`` as literals (order encoding)."""
-        steps = []
-        for k in range(2, len(floor)):
-            if floor[k] > floor[k - 1]:
-                at_least = self.model.new_bool_var(f"load{p}_ge{k}")
-                self.model.add(load >= k).only_enforce_if(at_least)
-                self.model.add(load <= k - 1).only_enforce_if(at_least.Not())
-                self.load_at_least[(p, k)] = at_least
-                steps.append((floor[k] - floor[k - 1]) * at_least)
-        if steps:
-            self.model.add(self.breaks[p] >= sum(steps))
+        """breaks(p) >= floor[load(p)]. The load is order-encoded (literal k: at least k
+        meetings; the literals descend and sum to the load), which the linear relaxation
+        follows closely, so the floors raise the proved bound from the first LP on."""
+        if not any(floor):
+            return
+        at_least = [self.model.new_bool_var(f"load{p}_ge{k}") for k in range(1, len(floor))]
+        for higher, lower in zip(at_least[1:], at_least):
+            self.model.add_implication(higher, lower)
+        self.model.add(sum(at_least) == load)
+        for k, var in enumerate(at_least, start=1):
+            self.load_at_least[(p, k)] = var
+        self.model.add(self.breaks[p] >= sum((floor[k] - floor[k - 1]) * at_least[k - 1]
+                                             for k in range(1, len(floor)) if floor[k] > floor[k - 1]))
 
     def add_spread(self, spread: int) -> None:
         """``excess``: how far the breaks spread goes beyond ``spread`` (0 when the rule holds)."""
@@ -239,12 +243,17 @@ def solve_exact(
             work.add_spread(options.break_spread)
         return work
 
+    floor_bound = 0  # least total break floor given the earlier goals' values (when they are proved)
     for position, goal in enumerate(order):
         value = figures_of(ix.problem, best.meetings()).goal_value(goal)
         if goal is Goal.BREAKS and value < 0:
+            if proved_so_far:
+                seconds = min(FLOOR_BOUND_SECONDS, FLOOR_BOUND_SHARE * (deadline - time.monotonic()))
+                floor_bound = fewest_breaks_bound(ix, floors, reached, seconds, options.workers, options.seed)
+                outcome.breaks_lower_bound = floor_bound
             best = _relaid(ix, best, floors, options, deadline, progress, should_stop, began)
             value = figures_of(ix.problem, best.meetings()).goal_value(goal)
-        if _meets_bound(goal, value, bounds):
+        if _meets_bound(goal, value, bounds) or (goal is Goal.BREAKS and _at_floor(ix, best, options, floor_bound)):
             outcome.proved[goal] = proved_so_far
             reached.append((goal, value))
             if goal is Goal.BREAKS and proved_so_far:
@@ -271,8 +280,9 @@ def solve_exact(
             if rank(candidate) > rank(best):
                 best = candidate
         if goal is Goal.BREAKS and proved_so_far and objective_bound is not None:
-            outcome.breaks_lower_bound = _breaks_lower_bound(ix, best, options, objective_bound)
-        proved_so_far = proved_so_far and status == cp_model.OPTIMAL
+            outcome.breaks_lower_bound = max(floor_bound, _breaks_lower_bound(ix, best, options, objective_bound))
+        at_floor = goal is Goal.BREAKS and _at_floor(ix, best, options, floor_bound)
+        proved_so_far = proved_so_far and (status == cp_model.OPTIMAL or at_floor)
         outcome.proved[goal] = proved_so_far
         reached.append((goal, figures_of(ix.problem, best.meetings()).goal_value(goal)))
         if should_stop is not None and should_stop():
@@ -280,6 +290,8 @@ def solve_exact(
     return best, outcome
 
 
+FLOOR_BOUND_SECONDS = 1.0  # at most, for the least total break floor (usually a few ms)
+FLOOR_BOUND_SHARE = 0.1  # of the time left, at most, for it
 BREAK_FREE_SHARE = 0.5  # of the time left, at most, for looking for a break-free timetable
 ANNEAL_SHARE = 0.5  # of the time left then for annealing; the slot-indexed stage gets the rest
 
@@ -319,6 +331,15 @@ def _break_free(ix: Indexed, best: Timetable, seconds: float, options: Options, 
 
 def _annealed(ix: Indexed, best: Timetable, seconds: float, options: Options, floor: int) -> dict[int, int] | None:
     return anneal_breaks(ix, best, seconds, options.seed, options.break_spread, floor)
+
+
+def _at_floor(ix: Indexed, best: Timetable, options: Options, floor_bound: int) -> bool:
+    """``best`` has no more breaks than the proved floor bound and keeps the spread rule: then no
+    schedule is better for the breaks goal (the floor holds for every schedule, and one that
+    keeps the spread rule exists, so the optimum keeps it too)."""
+    figures = figures_of(ix.problem, best.meetings())
+    spread_kept = options.break_spread is None or figures.breaks_spread <= options.break_spread
+    return floor_bound > 0 and spread_kept and figures.breaks_total <= floor_bound
 
 
 def _breaks_lower_bound(ix: Indexed, best: Timetable, options: Options, objective_bound: float) -> int:
