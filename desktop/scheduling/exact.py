@@ -251,7 +251,7 @@ def solve_exact(
                 seconds = min(FLOOR_BOUND_SECONDS, FLOOR_BOUND_SHARE * (deadline - time.monotonic()))
                 floor_bound = fewest_breaks_bound(ix, floors, reached, seconds, options.workers, options.seed)
                 outcome.breaks_lower_bound = floor_bound
-            best = _relaid(ix, best, floors, options, deadline, progress, should_stop, began)
+            best = _relaid(ix, best, floors, floor_bound, options, deadline, progress, should_stop, began)
             value = figures_of(ix.problem, best.meetings()).goal_value(goal)
         if _meets_bound(goal, value, bounds) or (goal is Goal.BREAKS and _at_floor(ix, best, options, floor_bound)):
             outcome.proved[goal] = proved_so_far
@@ -296,20 +296,20 @@ BREAK_FREE_SHARE = 0.5  # of the time left, at most, for looking for a break-fre
 ANNEAL_SHARE = 0.5  # of the time left then for annealing; the slot-indexed stage gets the rest
 
 
-def _relaid(ix: Indexed, best: Timetable, floors: list[list[int]], options: Options, deadline: float,
+def _relaid(ix: Indexed, best: Timetable, floors: list[list[int]], floor_bound: int, options: Options, deadline: float,
             progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
             began: float) -> Timetable:
-    """``best`` with the same meetings in other slots: break-free when that is possible (zero
-    breaks cannot be beaten), otherwise with fewer breaks found by annealing."""
+    """``best`` laid out again: the same meetings break-free when that is possible (zero breaks
+    cannot be beaten), otherwise with fewer breaks found by annealing (which may also exchange
+    meetings for equally good ones)."""
     order = list(options.goal_order)
-    floor = floor_total(floors, best.load)
-    searches = [(_break_free, BREAK_FREE_SHARE)] if floor == 0 else []
+    searches = [(_break_free, BREAK_FREE_SHARE)] if floor_total(floors, best.load) == 0 else []
     searches.append((_annealed, ANNEAL_SHARE))
     for search, share in searches:
         remaining = deadline - time.monotonic()
         if remaining <= 0.1 or (should_stop is not None and should_stop()):
             return best
-        slots = search(ix, best, share * remaining, options, floor)
+        slots = search(ix, best, share * remaining, options, floor_bound)
         if slots is None:
             continue
         candidate = Timetable(ix)
