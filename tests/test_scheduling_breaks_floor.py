@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 from desktop.scheduling import Engine, Options, Participant, Problem, Request, Table, solve
-from desktop.scheduling.breaks_floor import blocks_of, breaks_floor, breaks_floors, floor_total
+from desktop.scheduling.breaks_floor import blocks_of, breaks_floor, breaks_floors, fewest_breaks_bound, floor_total
+from desktop.scheduling.model import Goal
 from desktop.scheduling.indexed import index_problem
 from tests.scheduling_helpers import slots
 from tests.test_scheduling_engines import problems
@@ -65,3 +66,13 @@ def test_no_schedule_has_fewer_breaks_than_the_floors(problem: Problem) -> None:
             loads[ix.participant_index[meeting.a]] += 1
             loads[ix.participant_index[meeting.b]] += 1
         assert floor_total(floors, loads) <= result.stats.breaks_total
+
+
+def test_the_bound_follows_the_goal_values_held() -> None:
+    ix = index_problem(_maker_with_hosts({"s3"}, hosts=4, slot_count=6))
+    floors = breaks_floors(ix)
+    # All four meetings (weight 4) need both blocks of M's day: one break.
+    assert fewest_breaks_bound(ix, floors, [(Goal.WEIGHT, 4)], 1, 1, 0) == 1
+    # Three meetings fit in s4-s6: no break is forced.
+    assert fewest_breaks_bound(ix, floors, [(Goal.WEIGHT, 3)], 1, 1, 0) == 0
+    assert fewest_breaks_bound(ix, floors, [], 1, 1, 0) == 0
