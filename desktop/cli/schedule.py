@@ -106,6 +106,9 @@ def _summary(result: ScheduleResult) -> None:
     print(_("Bobot prioritas: {weighted} (batas atas {bound}).").format(weighted=stats.weighted, bound=stats.weighted_upper_bound))
     print(_("Jeda: {total} (terbanyak {most}, tersedikit {least} per peserta).").format(
         total=stats.breaks_total, most=stats.breaks_max, least=stats.breaks_min))
+    if not stats.proved_optimal.get("d", False) and stats.breaks_lower_bound > 0:
+        print(_("Jeda paling sedikit yang mungkin (terbukti): {bound}; jadwal ini {gap} di atasnya.").format(
+            bound=stats.breaks_lower_bound, gap=stats.breaks_total - stats.breaks_lower_bound))
     if len(proved) == len(stats.proved_optimal):
         print(_("Terbukti optimal untuk semua tujuan (a, b, c, d)."))
     else:

@@ -315,6 +315,8 @@ class SchedulePage(QWidget):
             ikm=len(ikm), breaks=stats.breaks_total, must=stats.must_scheduled, must_total=stats.must_requested,
             proved=", ".join(proved) if proved else _("belum ada"), seconds=stats.seconds,
         )
+        if not stats.proved_optimal.get("d", False) and stats.breaks_lower_bound > 0:
+            text += " · " + _("jeda paling sedikit yang mungkin: {bound}").format(bound=stats.breaks_lower_bound)
         return text
 
     # ---- hand edits (also the Editor the undo commands use) ---------------------------------
