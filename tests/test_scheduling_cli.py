@@ -138,3 +138,19 @@ def test_english_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     problem = _write(tmp_path, _mutate("unknown participant"))
     assert main(["--lang", "en", "schedule", str(problem)]) == 1
     assert "Request r1: unknown participant ZZ9" in capsys.readouterr().err
+
+
+def test_summary_states_the_proved_fewest_breaks_when_breaks_are_not_proved(capsys: pytest.CaptureFixture[str]) -> None:
+    import dataclasses
+
+    from desktop.cli.schedule import _summary
+    from desktop.scheduling import solve
+
+    result = solve(small_problem())
+    proved = {**result.stats.proved_optimal, "d": False}
+    open_gap = dataclasses.replace(result, stats=dataclasses.replace(
+        result.stats, breaks_total=5, breaks_lower_bound=3, proved_optimal=proved))
+    _summary(open_gap)
+    assert "Jeda paling sedikit yang mungkin (terbukti): 3; jadwal ini 2 di atasnya." in capsys.readouterr().out
+    _summary(result)  # proved (or no bound known): no such line
+    assert "paling sedikit yang mungkin" not in capsys.readouterr().out
