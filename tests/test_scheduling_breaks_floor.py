@@ -76,3 +76,13 @@ def test_the_bound_follows_the_goal_values_held() -> None:
     # Three meetings fit in s4-s6: no break is forced.
     assert fewest_breaks_bound(ix, floors, [(Goal.WEIGHT, 3)], 1, 1, 0) == 0
     assert fewest_breaks_bound(ix, floors, [], 1, 1, 0) == 0
+
+
+def test_floors_stop_at_the_most_meetings_that_can_be_seated() -> None:
+    # M has three requests and three usable slots, but B1 and B2 both can only use s1: at most two meetings.
+    away = {1: {"s2", "s3", "s4", "s5"}, 2: {"s2", "s3", "s4", "s5"}, 3: {"s1", "s2", "s3"}}
+    ix = index_problem(_maker_with_hosts(set(), hosts=3, slot_count=5, host_away=away))
+    assert breaks_floor(ix, ix.participant_index["M"]) == [0, 0, 1]
+    result = solve(ix.problem, engine=Engine.EXACT)
+    assert result.stats.scheduled == 2
+    assert result.stats.proved_optimal == {"a": True, "b": True, "c": True, "d": True}

@@ -40,13 +40,13 @@ def breaks_floor(ix: Indexed, p: int) -> list[int]:
     requests = [r for r in ix.requests_of[p] if ix.allowed[r]]
     blocks = blocks_of({s for r in requests for s in ix.allowed[r]})
     most = min(ix.cap[p], len(requests), sum(len(block) for block in blocks))
-    floor = [0] * (most + 1)
     if most < 2 or len(blocks) < 2:
-        return floor
+        return [0] * (most + 1)
     seated = _seated_by_subset(ix, requests, blocks) if len(blocks) <= MAX_BLOCKS_ENUMERATED else _seated_by_length(blocks)
-    for k in range(most + 1):
-        floor[k] = max(0, min(size for size, can_seat in seated if can_seat >= k) - 1) if k else 0
-    return floor
+    # All blocks together seat the most meetings ``p`` can have at all (a matching may seat fewer
+    # than there are requests and slots).
+    most = min(most, max(can_seat for _size, can_seat in seated))
+    return [0] + [min(size for size, can_seat in seated if can_seat >= k) - 1 for k in range(1, most + 1)]
 
 
 def _seated_by_subset(ix: Indexed, requests: list[int], blocks: list[list[int]]) -> list[tuple[int, int]]:
