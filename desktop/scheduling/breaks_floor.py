@@ -118,7 +118,7 @@ def fewest_breaks_bound(ix: Indexed, floors: list[list[int]], reached: list[tupl
         model.add(load >= met)
         has.append(met)
         if any(floor):
-            total_floor.append(_floor_of_load(model, f"p{p}", floor, load))
+            total_floor.append(floor_of_load(model, f"p{p}", floor, load)[0])
     pool = [var for r, var in chosen.items() if ix.host_table[r] < 0]
     if len(pool) > ix.pool_size * ix.slot_count:
         model.add(sum(pool) <= ix.pool_size * ix.slot_count)
@@ -145,11 +145,14 @@ def fewest_breaks_bound(ix: Indexed, floors: list[list[int]], reached: list[tupl
     return 0
 
 
-def _floor_of_load(model: cp_model.CpModel, name: str, floor: list[int], load: cp_model.LinearExprT) -> cp_model.LinearExprT:
-    """floor[load] as a linear expression over the order encoding of ``load`` (literal k: at
-    least k meetings; the literals descend and sum to the load, which LP relaxations follow)."""
+def floor_of_load(model: cp_model.CpModel, name: str, floor: list[int],
+                  load: cp_model.LinearExprT) -> tuple[cp_model.LinearExprT, list[cp_model.IntVar]]:
+    """floor[load] as a linear expression over the order encoding of ``load`` (literal k-1: at
+    least k meetings; the literals descend and sum to the load, which LP relaxations follow),
+    and those literals."""
     at_least = [model.new_bool_var(f"{name}_ge{k}") for k in range(1, len(floor))]
     for higher, lower in zip(at_least[1:], at_least):
         model.add_implication(higher, lower)
     model.add(sum(at_least) == load)
-    return sum((floor[k] - floor[k - 1]) * at_least[k - 1] for k in range(1, len(floor)) if floor[k] > floor[k - 1])
+    steps = sum((floor[k] - floor[k - 1]) * at_least[k - 1] for k in range(1, len(floor)) if floor[k] > floor[k - 1])
+    return steps, at_least

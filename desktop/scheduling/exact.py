@@ -23,7 +23,7 @@ from ortools.sat.python import cp_model
 from desktop.scheduling.bounds import Bounds
 from desktop.scheduling.checker import figures_of
 from desktop.scheduling.anneal import anneal_breaks
-from desktop.scheduling.breaks_floor import breaks_floors, fewest_breaks_bound, floor_total
+from desktop.scheduling.breaks_floor import breaks_floors, fewest_breaks_bound, floor_of_load, floor_total
 from desktop.scheduling.compact import break_free
 from desktop.scheduling.indexed import Indexed
 from desktop.scheduling.model import Goal, Options, Progress
@@ -135,19 +135,14 @@ class _Model:
         }
 
     def _add_floor(self, p: int, floor: list[int], load: cp_model.LinearExprT) -> None:
-        """breaks(p) >= floor[load(p)]. The load is order-encoded (literal k: at least k
-        meetings; the literals descend and sum to the load), which the linear relaxation
-        follows closely, so the floors raise the proved bound from the first LP on."""
+        """breaks(p) >= floor[load(p)]; the order encoding lets the floors raise the proved bound
+        from the first LP on."""
         if not any(floor):
             return
-        at_least = [self.model.new_bool_var(f"load{p}_ge{k}") for k in range(1, len(floor))]
-        for higher, lower in zip(at_least[1:], at_least):
-            self.model.add_implication(higher, lower)
-        self.model.add(sum(at_least) == load)
+        steps, at_least = floor_of_load(self.model, f"load{p}", floor, load)
+        self.model.add(self.breaks[p] >= steps)
         for k, var in enumerate(at_least, start=1):
             self.load_at_least[(p, k)] = var
-        self.model.add(self.breaks[p] >= sum((floor[k] - floor[k - 1]) * at_least[k - 1]
-                                             for k in range(1, len(floor)) if floor[k] > floor[k - 1]))
 
     def add_spread(self, spread: int) -> None:
         """``excess``: how far the breaks spread goes beyond ``spread`` (0 when the rule holds)."""
