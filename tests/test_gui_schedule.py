@@ -315,3 +315,21 @@ def test_requests_tab_add_accept_suggestions_and_delete(qtbot, scheduled_db: Dat
     settle(qtbot, context)
     assert asked and "ikut terhapus dari jadwal" in asked[0]
     assert tab.model.rowCount() == before + 2
+
+
+def test_result_line_states_the_proved_fewest_breaks_when_not_proved(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from desktop.models.schedule_store import export_problem
+    from desktop.scheduling import Engine, solve
+
+    page, _context = _page(qtbot, demo_db)
+    with demo_db.read() as session:
+        page._run_problem = export_problem(session)
+    result = solve(page._run_problem, engine=Engine.FAST)
+    open_gap = dataclasses.replace(result, stats=dataclasses.replace(
+        result.stats, breaks_total=9, breaks_lower_bound=7, proved_optimal={"a": True, "b": True, "c": True, "d": False}))
+    assert "jeda 9 (paling sedikit yang mungkin: 7)" in page.describe_result(open_gap)
+    proved = dataclasses.replace(result, stats=dataclasses.replace(
+        result.stats, breaks_total=0, breaks_lower_bound=0, proved_optimal={"a": True, "b": True, "c": True, "d": True}))
+    assert "paling sedikit" not in page.describe_result(proved)

@@ -86,3 +86,13 @@ def test_floors_stop_at_the_most_meetings_that_can_be_seated() -> None:
     result = solve(ix.problem, engine=Engine.EXACT)
     assert result.stats.scheduled == 2
     assert result.stats.proved_optimal == {"a": True, "b": True, "c": True, "d": True}
+
+
+@settings(max_examples=300, deadline=None)
+@given(problems(max_people=6, max_slots=6))
+def test_floors_are_defined_up_to_the_most_meetings_and_never_fall(problem: Problem) -> None:
+    ix = index_problem(problem)
+    for p, floor in enumerate(breaks_floors(ix)):
+        assert floor[:2] == [0, 0][: len(floor)]
+        assert len(floor) - 1 <= min(ix.cap[p], len(ix.requests_of[p]), ix.slot_count)
+        assert all(a <= b for a, b in zip(floor, floor[1:]))

@@ -307,16 +307,17 @@ class SchedulePage(QWidget):
         ikm = {p.id for p in problem.participants if p.kind == ParticipantKind.IKM.value} if problem else set()
         met = {side for m in result.meetings for side in (m.a, m.b)}
         proved = [goal for goal, ok in stats.proved_optimal.items() if ok]
+        breaks = str(stats.breaks_total)
+        if not stats.proved_optimal.get("d", False) and stats.breaks_lower_bound > 0:
+            breaks += " " + _("(paling sedikit yang mungkin: {bound})").format(bound=stats.breaks_lower_bound)
         text = _(
             "Terjadwal {placed} dari {requested} (batas atas {bound}) · IKM dengan pertemuan {ikm_met} dari {ikm} · "
             "jeda {breaks} · wajib {must} dari {must_total} · terbukti optimal: {proved} · {seconds:.1f} dtk"
         ).format(
             placed=stats.scheduled, requested=stats.requested, bound=stats.upper_bound, ikm_met=len(ikm & met),
-            ikm=len(ikm), breaks=stats.breaks_total, must=stats.must_scheduled, must_total=stats.must_requested,
+            ikm=len(ikm), breaks=breaks, must=stats.must_scheduled, must_total=stats.must_requested,
             proved=", ".join(proved) if proved else _("belum ada"), seconds=stats.seconds,
         )
-        if not stats.proved_optimal.get("d", False) and stats.breaks_lower_bound > 0:
-            text += " · " + _("jeda paling sedikit yang mungkin: {bound}").format(bound=stats.breaks_lower_bound)
         return text
 
     # ---- hand edits (also the Editor the undo commands use) ---------------------------------
