@@ -21,6 +21,7 @@ from desktop.models.database import Database, integrity_problem, open_database
 from desktop.models.instance_lock import HEARTBEAT_EVERY, InstanceLock, LockOwner
 from desktop.models.demo import create_demo_event
 from desktop.models.demo_day import play_day
+from desktop.models.new_event import create_event_file
 from desktop.models.errors import DomainError
 from desktop.views import messages, settings
 from desktop.views.auto_backup import AutoBackup, choose_restore, event_file, install_backup_menu
@@ -149,13 +150,9 @@ class Application:
         if not dialog.exec() or dialog.result_setup is None:
             return False
         setup = dialog.result_setup
-        try:
-            db = open_database(path)
-            with db.transaction() as session:
-                event_setup.apply_setup(session, setup.settings, setup.plan, setup.tables, Actor(name="Admin"))
-            db.close()
+        try:  # the same service as `temudesk new`: complete or no file at all
+            create_event_file(path, setup.settings, setup.plan, setup.tables)
         except DomainError as error:
-            Path(path).unlink(missing_ok=True)
             messages.show_error(self.window, error.message)
             return False
         return self.open(path)

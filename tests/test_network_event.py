@@ -7,13 +7,19 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
 
 from desktop.cli import main
 from desktop.models import checkin, participants
+from desktop.models.actor import Actor
 from desktop.models.database import Database, open_database
+from desktop.models.demo import create_demo_event
 from desktop.models.errors import DomainError
 from desktop.models.event_copy import copy_event_to, table_counts
-from desktop.models.network_event import ServerAddress, _add_hba_line, check_connection, prepare_server
+from desktop.models.network_event import ServerAddress, check_connection, prepare_server
+from desktop.models.server_prepare import add_hba_line_checked, check_identifier
+from desktop.models.errors import ValidationError
 from desktop.models.orm import CheckInEvent, Participant
 from desktop.models.server_errors import ServerProblem, classify
 from tests.pg_support import PgServer
@@ -79,30 +85,137 @@ def test_address_fields_are_checked() -> None:
 
 
 # ---- preparing the server ----------------------------------------------------------------------
-def test_prepare_creates_the_desk_login_and_the_event_database(pg_server: PgServer) -> None:
+def _drop_roles(admin_url: str, *roles: str) -> None:
+    with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as connection:
+        for role in roles:
+            connection.execute(text(f'DROP OWNED BY "{role}"')) if connection.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first() else None
+            connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+
+
+def test_prepare_creates_owner_desk_login_and_schema(pg_server: PgServer) -> None:
     admin_url = pg_server.url_of("postgres")
     try:
-        first = prepare_server(admin_url, "td_prepared", "td_meja", "rahasia-1", open_to_network=False)
+        first = prepare_server(admin_url, "td_prepared", "td_meja", "rahasia-1", owner_password="pemilik-1",
+                               open_to_network=False)
         again = prepare_server(admin_url, "td_prepared", "td_meja", "rahasia-2", open_to_network=False)
-        assert (first.created_role, first.created_database) == (True, True)
+        assert (first.created_role, first.created_database, first.owner) == (True, True, "td_meja_pemilik")
         assert (again.created_role, again.created_database) == (False, False)
         address = ServerAddress.from_url(pg_server.url_of("td_prepared"))
         as_desk = ServerAddress(address.host, "td_prepared", "td_meja", "rahasia-2", address.port)
-        assert check_connection(as_desk).ok
-        db = open_database(as_desk.url())  # the desk login owns the database: it can create the schema
-        db.close()
+        assert check_connection(as_desk).ok and check_connection(as_desk).has_schema
+        with create_engine(admin_url).connect() as connection:
+            owner = connection.execute(text(
+                "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'td_prepared'")).scalar()
+        assert owner == "td_meja_pemilik"  # the desk login owns nothing
     finally:
         pg_server.drop("td_prepared")
-        with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as connection:
-            connection.execute(text("DROP ROLE IF EXISTS td_meja"))
+        _drop_roles(admin_url, "td_meja", "td_meja_pemilik")
 
 
-def test_hba_line_is_added_once(tmp_path: Path) -> None:
+def test_the_desk_login_adds_audit_rows_but_never_changes_or_deletes_them(pg_server: PgServer, tmp_path: Path) -> None:
+    """Proved on the throw-away server: the desk password cannot rewrite the audit log."""
+    admin_url = pg_server.url_of("postgres")
+    try:
+        prepare_server(admin_url, "td_audit", "td_desk", "meja-rahasia", open_to_network=False)
+        address = ServerAddress.from_url(pg_server.url_of("td_audit"))
+        desk_url = ServerAddress(address.host, "td_audit", "td_desk", "meja-rahasia", address.port).url()
+        demo = open_database(tmp_path / "demo.sqlite")
+        with demo.transaction() as session:
+            create_demo_event(session)
+        copy_event_to(demo, desk_url)  # the desks' login may fill the prepared, empty schema
+        demo.close()
+        db = open_database(desk_url, create=False)
+        try:
+            with db.transaction() as session:  # check-ins, orders and their audit rows: allowed
+                checkin.check_in(session, "IKM001", Actor(name="Sari", role="desk", desk="Meja 1"))
+            for statement in ("UPDATE audit_log SET operator_name = 'x'", "DELETE FROM audit_log",
+                              "TRUNCATE audit_log", "DROP TABLE audit_log", "ALTER TABLE participant ADD COLUMN x int"):
+                with pytest.raises(ProgrammingError, match="permission denied|must be owner"):
+                    with db.engine.begin() as connection:
+                        connection.exec_driver_sql(statement)
+            with db.read() as session:
+                assert session.scalar(text("SELECT count(*) FROM audit_log WHERE operator_name = 'x'")) == 0
+        finally:
+            db.close()
+    finally:
+        pg_server.drop("td_audit")
+        _drop_roles(admin_url, "td_desk", "td_desk_pemilik")
+
+
+@pytest.mark.parametrize("name", ["acara 2020", "Acara", "a;drop", "all", "pg_x", "", "x" * 64, 'a"b'])
+def test_names_that_could_break_pg_hba_are_refused_before_anything_is_touched(name: str) -> None:
+    with pytest.raises(ValidationError):
+        check_identifier(name, "Nama basis data")
+    with pytest.raises(ValidationError):  # refused before connecting: the admin URL is not even tried
+        prepare_server("postgresql+psycopg://nobody@127.0.0.1:1/postgres", name, "meja", "x")
+
+
+class _FakeServer:
+    """pg_hba_file_rules answered from the file on disk: a rule with an unknown method is an error."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.reloads = path, 0
+
+    def execute(self, statement: str):  # type: ignore[no-untyped-def]
+        class Rows:
+            def __init__(self, rows):  # type: ignore[no-untyped-def]
+                self.rows = rows
+
+            def fetchall(self):  # type: ignore[no-untyped-def]
+                return self.rows
+
+            def fetchone(self):  # type: ignore[no-untyped-def]
+                return self.rows[0]
+
+        if "pg_hba_file_rules" in statement:
+            lines = self.path.read_text().splitlines()
+            return Rows([(number, "invalid authentication method") for number, line in enumerate(lines, 1)
+                         if line.startswith("host") and not line.endswith(("scram-sha-256", "md5", "trust"))])
+        self.reloads += 1
+        return Rows([(True,)])
+
+
+def test_hba_line_is_added_once_through_a_checked_copy(tmp_path: Path) -> None:
     hba = tmp_path / "pg_hba.conf"
     hba.write_text("local all all peer")
-    assert _add_hba_line(hba, "host gmsc meja samenet scram-sha-256")
-    assert _add_hba_line(hba, "host gmsc meja samenet scram-sha-256")
+    server = _FakeServer(hba)
+    assert add_hba_line_checked(server, hba, 'host "gmsc" "meja" samenet scram-sha-256')
+    assert add_hba_line_checked(server, hba, 'host "gmsc" "meja" samenet scram-sha-256')
     assert hba.read_text().count("samenet") == 1 and hba.read_text().startswith("local all all peer\n")
+    assert server.reloads == 1
+
+
+def test_a_rule_postgresql_rejects_puts_the_original_back_byte_for_byte(tmp_path: Path) -> None:
+    hba = tmp_path / "pg_hba.conf"
+    original = b"# mine\r\nlocal all all peer\r\n"
+    hba.write_bytes(original)
+    server = _FakeServer(hba)
+    with pytest.raises(DomainError, match="invalid authentication method"):
+        add_hba_line_checked(server, hba, "host acara 2020 meja samenet scram-sha-256 extra")
+    assert hba.read_bytes() == original and server.reloads == 0
+
+
+def test_the_checked_copy_on_the_real_server_keeps_it_starting(pg_server: PgServer) -> None:
+    """PostgreSQL's own parser judges the new pg_hba.conf before the reload; the original comes back."""
+    import psycopg
+
+    admin_url = pg_server.url_of("postgres")
+    url = make_url(admin_url)
+    with psycopg.connect(host=url.host, port=url.port, user=url.username, password=url.password,
+                         dbname="postgres", autocommit=True) as connection:
+        hba = Path(connection.execute("SHOW hba_file").fetchone()[0])
+        original = hba.read_bytes()
+        with pytest.raises(DomainError, match="pg_hba.conf tidak diubah"):
+            add_hba_line_checked(connection, hba, "host acara 2020 meja samenet scram-sha-256")
+        assert hba.read_bytes() == original
+        assert connection.execute("SELECT count(*) FROM pg_hba_file_rules WHERE error IS NOT NULL").fetchone()[0] == 0
+        try:
+            assert add_hba_line_checked(connection, hba, 'host "td_x" "td_y" samenet scram-sha-256')
+            assert b'"td_x"' in hba.read_bytes()
+        finally:
+            hba.write_bytes(original)
+            connection.execute("SELECT pg_reload_conf()")
 
 
 # ---- copying an event ---------------------------------------------------------------------------

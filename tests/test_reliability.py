@@ -49,10 +49,10 @@ def test_pins_are_hashed_and_checked(empty_db, admin) -> None:  # type: ignore[n
     with empty_db.read() as session:
         stored = session.execute(__import__("sqlalchemy").text("SELECT pin_hash FROM operator WHERE name='Sari'")).scalar()
         assert stored.startswith("scrypt$") and "4321" not in stored
-        actor = operators.sign_in(session, "Sari", "4321", desk="Meja 2")
-        assert actor == Actor("Sari", "desk", "Meja 2")
-        with pytest.raises(DomainError):
-            operators.sign_in(session, "Sari", "0000")
+    actor = operators.sign_in(empty_db, "Sari", "4321", desk="Meja 2")
+    assert actor == Actor("Sari", "desk", "Meja 2")
+    with pytest.raises(DomainError):
+        operators.sign_in(empty_db, "Sari", "0000")
     with pytest.raises(PermissionDenied), empty_db.transaction() as session:
         operators.create_operator(session, "Budi", "admin", "1111", DESK)
     with pytest.raises(DomainError), empty_db.transaction() as session:

@@ -67,12 +67,11 @@ def test_core_name_ignores_legal_forms_and_punctuation() -> None:
 def test_choose_operator_known_new_and_invalid(demo_db: Database, admin: Actor) -> None:
     with demo_db.read() as session:
         assert [row.name for row in operators.list_operators(session)] == ["Admin Disperindag", "Budi", "Sari"]
-    with demo_db.transaction() as session:
-        sari = operators.choose_operator(session, "  Sari ", "Meja Registrasi 2", admin)
-        new = operators.choose_operator(session, "Dewi Anggraini", "Meja 3", admin)
+    sari = operators.choose_operator(demo_db, "  Sari ", "Meja Registrasi 2", admin)
+    new = operators.choose_operator(demo_db, "Dewi Anggraini", "Meja 3", admin)
     assert sari == Actor(name="Sari", role="desk", desk="Meja Registrasi 2")
     assert new.role == "desk" and _count(demo_db, Operator) == 4
     for name, desk, field in (("", "Meja 1", "operator"), ("Sari", " ", "desk"), ("x" * 121, "Meja 1", "operator")):
-        with demo_db.transaction() as session, pytest.raises(ValidationError) as caught:
-            operators.choose_operator(session, name, desk, admin)
+        with pytest.raises(ValidationError) as caught:
+            operators.choose_operator(demo_db, name, desk, admin)
         assert caught.value.field == field

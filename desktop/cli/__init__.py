@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -20,6 +22,7 @@ COMMAND_MODULES = [
     "desktop.cli.spreadsheet",
     "desktop.cli.reports",
     "desktop.cli.network",
+    "desktop.cli.operators",
 ]
 
 
@@ -53,10 +56,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except DomainError as error:
-        print(_("Galat: {message}").format(message=error.message), file=sys.stderr)
-        return 1
+        return _one_line(error.message)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `temudesk info … | head`: the reader left; stop quietly like other tools
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except OSError as error:
+        from desktop.models.database import storage_message
+
+        return _one_line(storage_message(error))
+    except Exception as error:  # the promise is one line, never a traceback; the details go to the log
+        if os.environ.get("TEMUDESK_DEBUG"):
+            raise
+        logging.getLogger(__name__).exception("unexpected error in %s", args.command)
+        return _one_line(_("Kesalahan tak terduga ({kind}): {detail}").format(
+            kind=type(error).__name__, detail=str(error).splitlines()[0][:200] if str(error) else ""))
+
+
+def _one_line(message: str) -> int:
+    text = " ".join(str(message).split()) or _("Kesalahan tak dikenal.")
+    print(_("Galat: {message}").format(message=text).encode("utf-8", "replace").decode("utf-8"), file=sys.stderr)
+    return 1
 
 
 def _language_from_args(args: list[str]) -> str | None:

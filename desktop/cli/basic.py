@@ -1,4 +1,4 @@
-"""``demo`` and ``info``: create the demo event, show what an event file holds."""
+"""``new``, ``demo`` and ``info``: create an empty or the demo event, show what an event file holds."""
 
 from __future__ import annotations
 
@@ -11,14 +11,24 @@ from sqlalchemy.engine import make_url
 from desktop import formatting
 from desktop.i18n import _
 from desktop.models import event_setup, overview
+from desktop.cli.access import reading_event
 from desktop.models.database import open_database
 from desktop.models.demo import DEMO_SEED, create_demo_event
 from desktop.models.demo_day import parse_time_of_day, play_day
 from desktop.models.enums import ParticipantKind, label
 from desktop.models.errors import DomainError
+from desktop.models.event_setup import EventSettings
+from desktop.models.new_event import building, create_event_file, parse_date
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    new = subparsers.add_parser("new", help=_("buat event baru yang kosong (sama seperti menu Event baru)"))
+    new.add_argument("--db", required=True, help=_("berkas event baru (.sqlite); tidak boleh sudah ada"))
+    new.add_argument("--name", required=True, help=_("nama event"))
+    new.add_argument("--date", metavar="TTTT-BB-HH", help=_("tanggal event (bawaan: hari ini)"))
+    new.add_argument("--venue", default="", help=_("tempat event"))
+    new.set_defaults(handler=run_new)
+
     demo = subparsers.add_parser("demo", help=_("buat berkas event demo (Business Matching 2020)"))
     demo.add_argument("--db", required=True, help=_("berkas event yang dibuat"))
     demo.add_argument("--seed", type=int, default=DEMO_SEED, help=_("benih acak (hasil sama untuk benih sama)"))
@@ -35,13 +45,15 @@ def make_demo_file(target: str, seed: int = DEMO_SEED, force: bool = False, at: 
     """Create the demo event at ``target`` (a path or URL)."""
     if "://" not in target:
         path = Path(target)
-        if path.exists():
-            if not force:
-                raise DomainError(
-                    _("Berkas {path} sudah ada. Pakai --force untuk menimpanya.").format(path=path)
-                )
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        if path.exists() and not force:
+            raise DomainError(_("Berkas {path} sudah ada. Pakai --force untuk menimpanya.").format(path=path))
+        with building(path, replace=force) as partial:  # the old file stays until the new one is complete
+            _fill_demo(str(partial), seed, at)
+        return
+    _fill_demo(target, seed, at)
+
+
+def _fill_demo(target: str, seed: int, at: str | None) -> None:
     db = open_database(target)
     try:
         with db.transaction() as session:
@@ -71,14 +83,19 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_new(args: argparse.Namespace) -> int:
+    if "://" in args.db:
+        raise DomainError(_("'new' membuat berkas event (.sqlite); untuk server pakai 'temudesk copy'."))
+    settings = EventSettings(name=args.name, venue=args.venue, event_date=parse_date(args.date))
+    path = create_event_file(args.db, settings)
+    print(_("Event baru dibuat: {path}").format(path=path))
+    return 0
+
+
 def run_info(args: argparse.Namespace) -> int:
-    db = open_database(args.db, create=False)
-    try:
-        with db.read() as session:
-            event = event_setup.get_event(session)
-            counts = overview.event_counts(session)
-    finally:
-        db.close()
+    with reading_event(args.db) as db, db.read() as session:
+        event = event_setup.get_event(session)
+        counts = overview.event_counts(session)
     out = sys.stdout
     print(f"{event.name} — {event.venue}", file=out)
     print(formatting.long_date(event.event_date), file=out)

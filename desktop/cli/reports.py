@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from desktop.i18n import _
 from desktop.models import report_data
-from desktop.models.database import open_database
+from desktop.cli.access import reading_event
+from desktop.models.database import storage_message
 from desktop.models.errors import DomainError
 from desktop.reports import ReportKind, render, report_info
 
@@ -31,15 +33,17 @@ def run_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.exists():
         raise DomainError(_("Folder {folder} tidak ada.").format(folder=out.parent))
-    db = open_database(args.db, create=False)
+    with reading_event(args.db) as db, db.read() as session:
+        data = report_data.gather(session, args.kind, code=args.participant, paper=args.paper)
+    partial = out.with_name(f".{out.name}.{os.getpid()}.part")  # renamed only when the PDF is complete
     try:
-        with db.read() as session:
-            data = report_data.gather(session, args.kind, code=args.participant, paper=args.paper)
-    finally:
-        db.close()
-    try:
-        pages = render(args.kind, data, out)
+        pages = render(args.kind, data, partial)
+        os.replace(partial, out)
     except OSError as error:
-        raise DomainError(_("PDF tidak dapat ditulis ke {path}: {error}").format(path=out, error=error.strerror)) from error
+        partial.unlink(missing_ok=True)
+        raise DomainError(storage_message(error, _("PDF tidak dapat ditulis: {reason}"))) from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     print(_("{report}: {pages} halaman → {path}").format(report=info.title, pages=pages, path=out))
     return 0

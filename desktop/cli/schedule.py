@@ -18,8 +18,7 @@ import sys
 from pathlib import Path
 
 from desktop.i18n import _
-from desktop.models.actor import Actor
-from desktop.models.database import open_database
+from desktop.cli.access import add_operator_argument, reading_event, writing_event
 from desktop.models.errors import DomainError
 from desktop.models.schedule_store import export_problem, store_schedule
 from desktop.scheduling import Options, Progress, ScheduleResult, check_schedule, solve
@@ -32,7 +31,6 @@ from desktop.scheduling.problem_io import (
 )
 
 CHECK, EXPORT = "check", "export-problem"
-CLI_ACTOR = Actor(name="temudesk schedule")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", help=_("berkas JSON yang ditulis"))
     parser.add_argument("--time-limit", type=float, help=_("batas waktu dalam detik (bawaan 10)"))
     parser.add_argument("--progress", action="store_true", help=_("tampilkan jadwal terbaik sejauh ini selama mencari"))
+    add_operator_argument(parser)
     parser.set_defaults(handler=run_schedule)
 
 
@@ -69,7 +68,7 @@ def run_schedule(args: argparse.Namespace) -> int:
             raise DomainError(_("Pilih salah satu: berkas masalah atau --db, tidak keduanya."))
         return _solve_file(Path(items[0]), args.out, args.time_limit, args.progress)
     if not items and db:
-        return _solve_database(db, args.time_limit, args.progress)
+        return _solve_database(args, db, args.time_limit, args.progress)
     raise DomainError(
         _("Pemakaian: schedule MASALAH.json --out JADWAL.json, schedule --db EVENT, "
           "schedule check MASALAH.json JADWAL.json, atau schedule export-problem --db EVENT --out MASALAH.json")
@@ -128,16 +127,13 @@ def _solve_file(problem_path: Path, out: str | None, time_limit: float | None, p
     return 0
 
 
-def _solve_database(target: str, time_limit: float | None, progress: bool) -> int:
-    db = open_database(target, create=False)
-    try:
+def _solve_database(args: argparse.Namespace, target: str, time_limit: float | None, progress: bool) -> int:
+    with writing_event(args, target, admin_action=_("menyimpan jadwal pertemuan")) as (db, actor):
         with db.read() as session:
             problem = export_problem(session)
         result = solve(problem, _options(problem.options, time_limit), _print_progress if progress else None)
         with db.transaction() as session:
-            summary = store_schedule(session, result, CLI_ACTOR)
-    finally:
-        db.close()
+            summary = store_schedule(session, result, actor)
     _summary(result)
     print(_("Disimpan: {added} pertemuan baru, {kept} dipertahankan, {removed} jadwal lama diganti.").format(
         added=summary.added, kept=summary.kept, removed=summary.removed))
@@ -145,12 +141,9 @@ def _solve_database(target: str, time_limit: float | None, progress: bool) -> in
 
 
 def _export(target: str, out: Path, time_limit: float | None) -> int:
-    db = open_database(target, create=False)
-    try:
+    with reading_event(target) as db:
         with db.read() as session:
             problem = export_problem(session)
-    finally:
-        db.close()
     problem = dataclasses.replace(problem, options=_options(problem.options, time_limit))
     write_json(problem_to_dict(problem), out)
     print(_("Masalah penjadwalan ditulis: {path} ({requests} permintaan).").format(path=out, requests=len(problem.requests)))

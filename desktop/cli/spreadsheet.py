@@ -10,16 +10,15 @@ from pathlib import Path
 from desktop import formatting
 from desktop.i18n import _
 from desktop.models import backup, event_setup
-from desktop.models.actor import Actor
-from desktop.models.database import Database, open_database
+from desktop.cli.access import acting_operator, add_operator_argument, reading_event, signed_in, writing_event
+from desktop.models.database import Database
+from desktop.models.permissions import require_admin
 from desktop.models.errors import DomainError
 from desktop.models.spreadsheet import columns, reader
 from desktop.models.spreadsheet.export import export_event
 from desktop.models.spreadsheet.participant_import import PARTICIPANT_FIELDS, import_participants
 from desktop.models.spreadsheet.preview import ImportResult, status_label
 from desktop.models.spreadsheet.request_import import REQUEST_FIELDS, import_requests
-
-CLI_ACTOR = Actor(name="Baris perintah")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.add_argument("--db", required=True, help=_("berkas event"))
         sub.add_argument("--sheet", help=_("nama lembar (bawaan: lembar pertama, atau yang cocok)"))
         sub.add_argument("--dry-run", action="store_true", help=_("periksa saja, jangan simpan apa pun"))
+        add_operator_argument(sub)
         sub.set_defaults(handler=handler)
 
     export = subparsers.add_parser("export", help=_("ekspor seluruh event ke satu berkas .xlsx"))
@@ -45,21 +45,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     backup_parser.add_argument("--db", required=True, help=_("berkas event"))
     backup_parser.add_argument("--to", help=_("folder cadangan (bawaan: folder cadangan event)"))
     backup_parser.add_argument("--keep", type=int, default=backup.KEEP, help=_("jumlah cadangan terbaru yang disimpan"))
+    add_operator_argument(backup_parser)
     backup_parser.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser("restore", help=_("pulihkan cadangan sebagai berkas event baru"))
     restore.add_argument("backup", metavar=_("CADANGAN"), help=_("berkas cadangan .sqlite"))
     restore.add_argument("--to", required=True, help=_("berkas event baru"))
+    add_operator_argument(restore)
     restore.set_defaults(handler=run_restore)
 
 
-def _open_event(target: str) -> Database:
-    db = open_database(target, create=False)
+def _require_event(db: Database) -> None:
     with db.read() as session:
         if not event_setup.has_event(session):
-            db.close()
             raise DomainError(_("Berkas ini bukan berkas event TemuDesk (belum berisi data event)."))
-    return db
 
 
 def _pick_sheet(path: Path, wanted: str | None, preferred: tuple[str, ...]) -> str | None:
@@ -77,6 +76,7 @@ def _run_import(
     fields: tuple[columns.Field, ...],
     preferred_sheets: tuple[str, ...],
     run: Callable[..., ImportResult],
+    admin_action: str,
 ) -> int:
     path = Path(args.file)
     sheet = _pick_sheet(path, args.sheet, preferred_sheets)
@@ -91,12 +91,10 @@ def _run_import(
                 headers=", ".join(h for h in table.headers if h),
             )
         )
-    db = _open_event(args.db)
-    try:
+    with writing_event(args, args.db, admin_action=admin_action) as (db, actor):
+        _require_event(db)
         with db.transaction() as session:
-            result = run(session, table, mapping, CLI_ACTOR, dry_run=args.dry_run)
-    finally:
-        db.close()
+            result = run(session, table, mapping, actor, dry_run=args.dry_run)
     _print_report(result)
     return 0 if result.imported else 1
 
@@ -118,20 +116,20 @@ def _print_report(result: ImportResult) -> None:
 
 
 def run_import_participants(args: argparse.Namespace) -> int:
-    return _run_import(args, PARTICIPANT_FIELDS, ("Peserta", "Participants"), import_participants)
+    return _run_import(args, PARTICIPANT_FIELDS, ("Peserta", "Participants"), import_participants,
+                       _("mengimpor peserta"))
 
 
 def run_import_requests(args: argparse.Namespace) -> int:
-    return _run_import(args, REQUEST_FIELDS, ("Permintaan", "Requests"), import_requests)
+    return _run_import(args, REQUEST_FIELDS, ("Permintaan", "Requests"), import_requests,
+                       _("mengimpor permintaan pertemuan"))
 
 
 def run_export(args: argparse.Namespace) -> int:
-    db = _open_event(args.db)
-    try:
+    with reading_event(args.db) as db:
+        _require_event(db)
         with db.read() as session:
             summary = export_event(session, args.file)
-    finally:
-        db.close()
     print(_("Diekspor ke {path}: {participants} peserta, {requests} permintaan, {check_ins} catatan kehadiran, "
             "{meetings} pertemuan, {lines} baris pesanan.").format(
         path=summary.path, participants=summary.participants, requests=summary.requests,
@@ -145,6 +143,9 @@ def run_backup(args: argparse.Namespace) -> int:
         raise DomainError(_("Berkas event tidak ditemukan: {path}").format(path=source))
     if args.keep < 1:
         raise DomainError(_("--keep harus paling sedikit 1."))
+    # A backup only reads the event (safe while the GUI works, so no lock), but it carries
+    # everyone's data: the operator signs in first.
+    signed_in(args.db, args.operator)
     path = backup.make_backup(source, args.to, keep=args.keep)
     size = formatting.number(round(path.stat().st_size / 1024))
     print(_("Cadangan dibuat: {path} ({size} KB)").format(path=path, size=size))
@@ -152,6 +153,11 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    if getattr(args, "read_only", False):
+        raise DomainError(_("Perintah ini menulis berkas event baru, jadi tidak dijalankan dengan --read-only."))
+    backup.check_backup_file(Path(args.backup))
+    with reading_event(args.backup) as db:  # the backup's own operators decide who may restore it
+        require_admin(acting_operator(db, args.operator), _("memulihkan cadangan"))
     path = backup.restore_backup(args.backup, args.to)
     print(_("Cadangan dipulihkan sebagai event baru: {path}").format(path=path))
     return 0

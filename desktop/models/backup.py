@@ -59,7 +59,8 @@ def _copy(source: Path, destination: Path) -> None:
         source_connection.close()
 
 
-def _check_event_file(path: Path) -> None:
+def check_backup_file(path: Path) -> None:
+    """Refuse a file that is not a TemuDesk event with data (a backup must be one)."""
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -133,15 +134,18 @@ def restore_backup(backup: Path | str, target: Path | str, *, overwrite: bool = 
     backup, target = Path(backup), Path(target)
     if not backup.is_file():
         raise DomainError(_("Berkas cadangan tidak ditemukan: {path}").format(path=backup))
-    _check_event_file(backup)
+    check_backup_file(backup)
     if target.exists() and not overwrite:
         raise DomainError(
             _("{name} sudah ada. Pilih nama lain agar data yang ada tidak tertimpa.").format(name=target.name)
         )
     if backup.resolve() == target.resolve():
         raise DomainError(_("Cadangan tidak dapat dipulihkan ke berkas itu sendiri."))
+    from desktop.models.new_event import building  # the event file is complete or not there at all
+
     try:
-        _copy(backup, target)
-    except (sqlite3.Error, OSError) as error:
-        raise DomainError(_("Pemulihan gagal: {reason}").format(reason=error)) from None
+        with building(target, replace=overwrite) as partial:
+            _copy(backup, partial)
+    except DomainError as error:
+        raise DomainError(_("Pemulihan gagal: {reason}").format(reason=error.message)) from None
     return target

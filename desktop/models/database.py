@@ -23,13 +23,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.i18n import N_, _
+from desktop.models import event_file
 from desktop.models.errors import ConflictError, DatabaseOpenError, DomainError
 from desktop.models.server_errors import describe_server_error, is_connection_lost, unavailable_during_work
 
@@ -59,7 +60,7 @@ def database_url(target: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, media_read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         # Let SQLAlchemy, not pysqlite, decide where transactions begin.
@@ -67,8 +68,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        if not media_read_only:  # switching the journal writes the header
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -99,20 +101,42 @@ def _configure_postgresql(engine: Engine) -> None:
         return statement, parameters
 
 
-def create_db_engine(url: str) -> Engine:
+SUPPORTED_DRIVERS = {"sqlite": ("pysqlite",), "postgresql": ("psycopg",)}
+
+
+def create_db_engine(url: str, *, media_read_only: bool = False) -> Engine:
+    """An engine for SQLite or PostgreSQL (psycopg 3); any other address is refused in one line."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise DatabaseOpenError(_("Alamat basis data tidak dikenal: {url}").format(url=url)) from None
-    if parsed.get_backend_name() == "sqlite":
+        backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
+    except (ArgumentError, ValueError):
+        raise DatabaseOpenError(_("Alamat basis data tidak dikenal: {url}").format(url=_shown(url))) from None
+    if backend not in SUPPORTED_DRIVERS:
+        raise DatabaseOpenError(
+            _("Jenis basis data {kind} tidak didukung. Pakai berkas event (.sqlite) atau "
+              "postgresql+psycopg://PENGGUNA@SERVER/NAMA.").format(kind=backend)
+        )
+    if driver not in SUPPORTED_DRIVERS[backend]:
+        raise DatabaseOpenError(
+            _("Penggerak {driver} tidak didukung; tulis alamatnya sebagai postgresql+psycopg://…").format(driver=driver)
+            if backend == "postgresql" else
+            _("Penggerak {driver} tidak didukung untuk berkas SQLite.").format(driver=driver)
+        )
+    if backend == "sqlite":
         engine = create_engine(url, connect_args={"check_same_thread": False})
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, media_read_only=media_read_only)
         return engine
-    if parsed.get_backend_name() == "postgresql":
-        engine = create_engine(url, pool_pre_ping=True, pool_size=3, max_overflow=2, connect_args=PG_CONNECT_ARGS)
-        _configure_postgresql(engine)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=3, max_overflow=2, connect_args=PG_CONNECT_ARGS)
+    _configure_postgresql(engine)
+    return engine
+
+
+def _shown(url: str) -> str:
+    """An address as it may be printed: never with its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not even parseable: show only what precedes the credentials
+        return url.split("@")[-1] if "@" in url else url
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -132,16 +156,28 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade_schema(engine: Engine) -> None:
-    """Create or migrate the schema; refuse a file written by a newer TemuDesk."""
+def upgrade_schema(engine: Engine, *, media_read_only: bool = False) -> None:
+    """Create or migrate the schema; refuse a file written by a newer TemuDesk or another program."""
     script = ScriptDirectory.from_config(alembic_config(engine))
     current = current_revision(engine)
     if current is not None and not _known(script, current):
         raise DatabaseOpenError(
             _("Berkas event ini dibuat oleh TemuDesk versi yang lebih baru. Perbarui TemuDesk untuk membukanya.")
         )
+    if current is None:
+        foreign = sorted(inspect(engine).get_table_names())
+        if foreign:  # a database of another program (SQLite files are already judged by their header)
+            raise DatabaseOpenError(
+                _("Basis data ini berisi tabel program lain ({tables}), bukan event TemuDesk; "
+                  "tidak ada yang diubah.").format(tables=", ".join(foreign[:5]))
+            )
     if current == script.get_current_head():
         return
+    if media_read_only:
+        raise DatabaseOpenError(
+            _("Berkas event ini dari TemuDesk versi lama dan ada di media hanya-baca; "
+              "salin ke disk yang dapat ditulis agar dapat diperbarui.")
+        )
     if current is not None:
         _backup_before_migration(engine, str(engine.url))
     command.upgrade(alembic_config(engine), "head")
@@ -164,6 +200,7 @@ class Database:
     read_session_factory: sessionmaker[Session]
     # Opened while another TemuDesk has the file: looking is fine, changing is refused.
     read_only: bool = False
+    read_only_reason: str = ""
 
     @property
     def is_sqlite(self) -> bool:
@@ -179,7 +216,7 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any error."""
         if self.read_only:
-            raise ReadOnlyError(
+            raise ReadOnlyError(self.read_only_reason or
                 _("Event ini dibuka hanya-baca karena sedang dipakai di komputer lain. Perubahan tidak disimpan.")
             )
         with _plain_errors():
@@ -198,6 +235,17 @@ class Database:
 
 class ReadOnlyError(DomainError):
     pass
+
+
+class StorageError(DomainError):
+    """The disk refused the write (full, read-only, I/O error); the transaction was rolled back."""
+
+
+_STORAGE_FAILURES = ("disk is full", "disk i/o error", "readonly database", "unable to open database file")
+
+
+def _is_storage_failure(error: DBAPIError) -> bool:
+    return isinstance(error.orig, sqlite3.Error) and any(text in str(error.orig).lower() for text in _STORAGE_FAILURES)
 
 
 # Unique indexes whose violation means "another desk took it first", not a programming error.
@@ -227,6 +275,8 @@ def _plain_errors() -> Iterator[None]:
     except DBAPIError as error:
         if is_connection_lost(error):
             raise unavailable_during_work(error) from error
+        if _is_storage_failure(error):  # rolled back: say what the disk did, not a traceback
+            raise StorageError(storage_message(error.orig)) from error
         if "lock timeout" in str(error.orig) or "LockNotAvailable" in type(error.orig).__name__:
             raise ConflictError(
                 _("Data ini sedang diubah di meja lain terlalu lama. Coba lagi sebentar lagi.")
@@ -255,24 +305,65 @@ def _backup_before_migration(engine: Engine, url: str) -> Path | None:
     return target
 
 
+def schema_number() -> int:
+    """The schema version written to ``user_version``: how many migrations the newest schema has."""
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    return sum(1 for _revision in script.walk_revisions())
+
+
+def _stamp(engine: Engine) -> None:
+    """Mark a writable TemuDesk file as ours, with its schema version (a no-op when already so)."""
+    number = schema_number()
+    with engine.begin() as connection:
+        ids = connection.exec_driver_sql("PRAGMA application_id").scalar()
+        version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+        if ids != event_file.APPLICATION_ID or version != number:
+            connection.exec_driver_sql(f"PRAGMA application_id = {event_file.APPLICATION_ID}")
+            connection.exec_driver_sql(f"PRAGMA user_version = {number}")
+
+
+def _read_only_url(path: Path) -> str:
+    # immutable: on read-only media nobody can change the file, and SQLite need not create a -shm.
+    return f"sqlite:///{path.as_uri()}?mode=ro&immutable=1&uri=true"
+
+
 def open_database(target: str | Path, *, create: bool = True, read_only: bool = False) -> Database:
-    """Open (and create or migrate) the event database at ``target``."""
+    """Open (and create or migrate) the event database at ``target``.
+
+    An existing SQLite file must be a TemuDesk event (see :mod:`event_file`); anything else is
+    refused before SQLite writes to it. A file on read-only media opens read-only.
+    """
     url = database_url(target)
-    if url.startswith("sqlite:///") and not create:
-        path = Path(url.removeprefix("sqlite:///"))
-        if not path.exists():
-            raise DatabaseOpenError(_("Berkas event tidak ditemukan: {path}").format(path=path))
+    media_read_only = False
+    read_only_reason = ""
     if url.startswith("sqlite:///"):
-        parent = Path(url.removeprefix("sqlite:///")).parent
-        if not parent.exists():
-            raise DatabaseOpenError(_("Folder tidak ditemukan: {path}").format(path=parent))
-    engine = create_db_engine(url)
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.parent.exists():
+            raise DatabaseOpenError(_("Folder tidak ditemukan: {path}").format(path=path.parent))
+        kind = event_file.classify(path, lambda revision: _known(ScriptDirectory.from_config(
+            alembic_config(create_engine("sqlite://"))), revision))
+        if kind is event_file.FileKind.MISSING:
+            if not create:
+                raise DatabaseOpenError(_("Berkas event tidak ditemukan: {path}").format(path=path))
+            try:
+                event_file.stamp_new_file(path)
+            except (sqlite3.Error, OSError) as error:
+                path.unlink(missing_ok=True)
+                raise DatabaseOpenError(storage_message(error)) from None
+        elif not event_file.writable(path):
+            media_read_only = read_only = True
+            read_only_reason = _("Berkas event ada di media hanya-baca: dapat dilihat, diekspor dan dicetak, "
+                                 "tetapi perubahan tidak disimpan.")
+            url = _read_only_url(path)
+    engine = create_db_engine(url, media_read_only=media_read_only)
     try:
-        upgrade_schema(engine)
+        upgrade_schema(engine, media_read_only=media_read_only)
+        if engine.dialect.name == "sqlite" and not media_read_only:
+            _stamp(engine)
     except DatabaseOpenError:
         engine.dispose()
         raise
-    except (SQLAlchemyError, sqlite3.Error) as error:
+    except (SQLAlchemyError, sqlite3.Error, OSError) as error:
         engine.dispose()
         if isinstance(error, DBAPIError) and engine.dialect.name != "sqlite":
             raise DatabaseOpenError(describe_server_error(error)) from error
@@ -281,9 +372,26 @@ def open_database(target: str | Path, *, create: bool = True, read_only: bool = 
             raise DatabaseOpenError(
                 _("Berkas ini bukan berkas event TemuDesk (isinya bukan basis data).")
             ) from error
-        raise DatabaseOpenError(_("Basis data tidak dapat dibuka: {reason}").format(reason=reason)) from error
+        raise DatabaseOpenError(storage_message(reason, _("Basis data tidak dapat dibuka: {reason}"))) from error
     factory = sessionmaker(engine, expire_on_commit=False)
     read_factory = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
     return Database(
-        url=url, engine=engine, session_factory=factory, read_session_factory=read_factory, read_only=read_only
+        url=url, engine=engine, session_factory=factory, read_session_factory=read_factory, read_only=read_only,
+        read_only_reason=read_only_reason,
     )
+
+
+def storage_message(error: object, fallback: str | None = None) -> str:
+    """A full disk, a read-only disk or missing permission named as such; else ``fallback``."""
+    text = str(error).lower()
+    errno = getattr(error, "errno", None)
+    if errno == 28 or "disk is full" in text or "no space left" in text:
+        return _("Disk penuh: tidak ada ruang untuk menyimpan. Kosongkan ruang disk lalu ulangi; tidak ada yang diubah.")
+    if errno == 30 or "readonly database" in text or "read-only file system" in text:
+        return _("Disk ini hanya-baca: perubahan tidak dapat disimpan di sini.")
+    if errno == 13 or "permission denied" in text:
+        return _("Tidak ada izin menulis di lokasi ini.")
+    if "disk i/o error" in text:
+        return _("Disk gagal dibaca atau ditulis (galat I/O): periksa flashdisk atau disknya; tidak ada yang diubah.")
+    reason = getattr(error, "strerror", None) or error
+    return (fallback or _("Gagal menyimpan: {reason}")).format(reason=reason)

@@ -5,9 +5,7 @@ No Qt here: the "Event di jaringan" dialog and ``temudesk server …`` both use 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import NullPool, create_engine, inspect
 from sqlalchemy.engine import URL, make_url
@@ -110,68 +108,5 @@ def check_connection(address: ServerAddress) -> ConnectionCheck:
                            has_event=bool(event_name), event_name=event_name)
 
 
-# ---- preparing the host laptop's server ------------------------------------------------------
-@dataclass(frozen=True)
-class PrepareReport:
-    created_role: bool
-    created_database: bool
-    listen_changed: bool  # takes effect after the server restarts
-    hba_line: str
-    hba_path: str
-    hba_written: bool
-
-
-def prepare_server(admin_url: str, database: str, user: str, password: str, *, open_to_network: bool = True) -> PrepareReport:
-    """Create the desks' login and the event database; let the hall's network in.
-
-    ``admin_url`` is the server's administrator (``postgres``) on the host laptop itself.
-    The pg_hba.conf line uses ``samenet``: any laptop on a network the server is on.
-    """
-    import psycopg
-    from psycopg import sql
-
-    if not database.strip() or not user.strip() or not password:
-        raise ValidationError(_("Nama basis data, nama pengguna dan kata sandi wajib diisi."))
-    admin = make_url(admin_url)
-    params = {"host": admin.host, "port": admin.port, "user": admin.username, "password": admin.password,
-              "dbname": admin.database or "postgres", "connect_timeout": PG_CONNECT_ARGS["connect_timeout"]}
-    try:
-        connection = psycopg.connect(**{key: value for key, value in params.items() if value}, autocommit=True)
-    except psycopg.Error as error:
-        raise ValidationError(message_for(classify(error), str(error).strip().splitlines()[-1])) from error
-    with connection:
-        exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [user]).fetchone() is not None
-        verb = "ALTER" if exists else "CREATE"
-        connection.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(user), sql.Literal(password)))
-        has_database = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database]).fetchone()
-        if not has_database:
-            connection.execute(sql.SQL("CREATE DATABASE {} OWNER {} ENCODING 'UTF8' TEMPLATE template0").format(
-                sql.Identifier(database), sql.Identifier(user)))
-        listen_changed = False
-        hba_line = f"host {database} {user} samenet scram-sha-256"
-        hba_path = str(connection.execute("SHOW hba_file").fetchone()[0])  # type: ignore[index]
-        hba_written = False
-        if open_to_network:
-            listen = str(connection.execute("SHOW listen_addresses").fetchone()[0])  # type: ignore[index]
-            if listen.strip() not in {"*", "0.0.0.0"}:
-                connection.execute("ALTER SYSTEM SET listen_addresses = '*'")
-                listen_changed = True
-            hba_written = _add_hba_line(Path(hba_path), hba_line)
-            if hba_written:
-                connection.execute("SELECT pg_reload_conf()")
-    return PrepareReport(not exists, not has_database, listen_changed, hba_line, hba_path, hba_written)
-
-
-def _add_hba_line(path: Path, line: str) -> bool:
-    """Append the line when this process may write the file (on the host, as its owner)."""
-    try:
-        current = path.read_text()
-    except OSError:
-        return False
-    if line in current.splitlines():
-        return True
-    if not os.access(path, os.W_OK):
-        return False
-    with path.open("a") as handle:
-        handle.write(("" if current.endswith("\n") else "\n") + "# TemuDesk: desks on the hall's network\n" + line + "\n")
-    return True
+# Preparing the host laptop's server lives in server_prepare (names checked, pg_hba.conf through a checked copy).
+from desktop.models.server_prepare import PrepareReport, prepare_server  # noqa: E402,F401

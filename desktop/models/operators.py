@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import os
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.i18n import _
 from desktop.models import audit
 from desktop.models.actor import Actor
+from desktop.models.database import Database
 from desktop.models.enums import OperatorRole
 from desktop.models.errors import DomainError, NotFoundError, ValidationError
 from desktop.models.orm import Operator
@@ -50,7 +52,7 @@ def pin_matches(pin: str, stored: str) -> bool:
         return False
     expected = base64.b64decode(digest_text)
     actual = hashlib.scrypt(
-        pin.encode(), salt=base64.b64decode(salt_text), n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32
+        pin.encode("utf-8", "replace"), salt=base64.b64decode(salt_text), n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32
     )
     return hmac.compare_digest(expected, actual)
 
@@ -101,23 +103,105 @@ def set_pin(session: Session, operator_id: int, pin: str, actor: Actor) -> None:
         require_admin(actor, _("mengganti PIN operator lain"))
     _validate_pin(pin)
     operator.pin_hash = hash_pin(pin)
+    if actor.is_admin:  # a new PIN from an admin also lifts a lock-out
+        operator.failed_pins, operator.last_failed_at, operator.locked_out = 0, None, False
     audit.record(session, actor, "operator.pin", "operator", operator.id)
 
 
-def sign_in(session: Session, name: str, pin: str, desk: str = "") -> Actor:
-    """The operator's :class:`Actor` when the PIN fits (operators without a PIN need none)."""
-    operator = session.scalar(select(Operator).where(Operator.name == name, Operator.active.is_(True)))
-    if operator is None:
-        raise NotFoundError(_("Operator {name} tidak dikenal.").format(name=name))
-    if operator.pin_hash and not pin_matches(pin, operator.pin_hash):
-        raise DomainError(_("PIN salah. Coba lagi."))
-    return Actor(name=operator.name, role=operator.role, desk=desk)
+# Guessing a PIN must be slow and seen: the first wrong PINs are free (typos), then each try
+# waits longer, and after LOCK_AFTER wrong PINs in a row only an admin can unlock.
+FREE_TRIES, LOCK_AFTER = 3, 10
+FIRST_WAIT_S = 5
 
 
-def choose_operator(session: Session, name: str, desk: str, actor: Actor, pin: str = "") -> Actor:
+def wait_after(failures: int) -> dt.timedelta:
+    """How long the next try must wait after ``failures`` wrong PINs in a row (5 s, 10 s, 20 s …)."""
+    if failures < FREE_TRIES:
+        return dt.timedelta(0)
+    return dt.timedelta(seconds=FIRST_WAIT_S * 2 ** (failures - FREE_TRIES))
+
+
+def _failed(session: Session, name: str, desk: str, action: str, **details: object) -> None:
+    """Audit a refused sign-in under the name that was typed (nobody is signed in yet)."""
+    audit.record(session, Actor(name=name[:120], role=OperatorRole.DESK.value, desk=desk[:60]), action,
+                 "operator", details.pop("operator_id", None), after=details or None)
+
+
+def _check_pin(session: Session, operator: Operator, pin: str, desk: str, now: dt.datetime) -> DomainError | None:
+    """``None`` when the PIN fits; else the refusal, with the failure counted and audited."""
+    if operator.locked_out:
+        _failed(session, operator.name, desk, "operator.sign_in_refused", operator_id=operator.id, reason="locked")
+        return DomainError(_("Operator {name} dikunci setelah {count} PIN salah. Minta admin membukanya.").format(
+            name=operator.name, count=LOCK_AFTER))
+    if operator.last_failed_at is not None:
+        ready_at = operator.last_failed_at + wait_after(operator.failed_pins)
+        if now < ready_at:
+            seconds = max(1, int((ready_at - now).total_seconds() + 0.999))
+            _failed(session, operator.name, desk, "operator.sign_in_refused", operator_id=operator.id, reason="wait")
+            return DomainError(_("Terlalu banyak PIN salah. Tunggu {seconds} detik lalu coba lagi.").format(seconds=seconds))
+    if pin_matches(pin, operator.pin_hash):
+        operator.failed_pins, operator.last_failed_at = 0, None
+        return None
+    operator.failed_pins += 1
+    operator.last_failed_at = now
+    if operator.failed_pins >= LOCK_AFTER:
+        operator.locked_out = True
+    _failed(session, operator.name, desk, "operator.sign_in_failed", operator_id=operator.id,
+            failures=operator.failed_pins, locked=operator.locked_out)
+    if operator.locked_out:
+        return DomainError(_("PIN salah {count} kali. Operator {name} kini dikunci; minta admin membukanya.").format(
+            count=LOCK_AFTER, name=operator.name))
+    left = LOCK_AFTER - operator.failed_pins
+    if operator.failed_pins >= FREE_TRIES:
+        return ValidationError(_("PIN salah. Tunggu {seconds} detik sebelum mencoba lagi ({left} kesempatan lagi).").format(
+            seconds=int(wait_after(operator.failed_pins).total_seconds()), left=left), field="pin")
+    return ValidationError(_("PIN salah. Coba lagi."), field="pin")
+
+
+def sign_in(db: Database, name: str, pin: str, desk: str = "", *, now: dt.datetime | None = None) -> Actor:
+    """The operator's :class:`Actor` when the PIN fits (operators without a PIN need none).
+
+    Takes the database, not a session: a wrong PIN is counted and audited in its own
+    committed transaction, so no caller can roll the evidence back.
+    """
+    if db.read_only:
+        return _sign_in_read_only(db, name, pin, desk, now or dt.datetime.now())
+    with db.transaction() as session:
+        operator = session.scalar(select(Operator).where(Operator.name == name, Operator.active.is_(True)))
+        if operator is None:
+            _failed(session, name, desk, "operator.sign_in_failed", reason="unknown")
+            problem: DomainError | None = NotFoundError(_("Operator {name} tidak dikenal.").format(name=name))
+        else:
+            problem = _check_pin(session, operator, pin, desk, now or dt.datetime.now()) if operator.pin_hash else None
+            actor = Actor(name=operator.name, role=operator.role, desk=desk)
+    if problem is not None:
+        raise problem
+    return actor
+
+
+def _sign_in_read_only(db: Database, name: str, pin: str, desk: str, now: dt.datetime) -> Actor:
+    """On a file that cannot be written (read-only media, a copy in use): the same checks, nothing recorded."""
+    with db.read() as session:
+        operator = session.scalar(select(Operator).where(Operator.name == name, Operator.active.is_(True)))
+        if operator is None:
+            raise NotFoundError(_("Operator {name} tidak dikenal.").format(name=name))
+        if operator.pin_hash:
+            if operator.locked_out:
+                raise DomainError(_("Operator {name} dikunci setelah {count} PIN salah. Minta admin membukanya.").format(
+                    name=operator.name, count=LOCK_AFTER))
+            if operator.last_failed_at is not None and now < operator.last_failed_at + wait_after(operator.failed_pins):
+                raise DomainError(_("Terlalu banyak PIN salah. Tunggu sebentar lalu coba lagi."))
+            if not pin_matches(pin, operator.pin_hash):
+                raise ValidationError(_("PIN salah. Coba lagi."), field="pin")
+        return Actor(name=operator.name, role=operator.role, desk=desk)
+
+
+def choose_operator(db: Database, name: str, desk: str, actor: Actor, pin: str = "", *,
+                    now: dt.datetime | None = None) -> Actor:
     """The actor for ``name`` at ``desk``; an unknown name becomes a new desk operator.
 
-    An operator who has a PIN must give it; a new operator starts without one (desk role only).
+    An operator who has a PIN must give it. Once any operator has a PIN, only an admin may add
+    a new operator this way (otherwise anyone could type a new name and carry on).
     """
     clean_name = re.sub(r"\s+", " ", name or "").strip()
     clean_desk = re.sub(r"\s+", " ", desk or "").strip()
@@ -129,15 +213,46 @@ def choose_operator(session: Session, name: str, desk: str, actor: Actor, pin: s
         raise ValidationError(_("Isi nama meja, mis. Meja Registrasi 1."), field="desk")
     if len(clean_desk) > 60:
         raise ValidationError(_("Nama meja terlalu panjang (paling banyak 60 huruf)."), field="desk")
-    operator = session.scalar(select(Operator).where(Operator.name == clean_name))
+    problem: DomainError | None = None
+    with db.transaction() as session:
+        operator = session.scalar(select(Operator).where(Operator.name == clean_name))
+        if operator is None:
+            if not actor.is_admin and _any_pin(session):
+                _failed(session, clean_name, clean_desk, "operator.sign_in_failed", reason="unknown")
+                problem = ValidationError(
+                    _("Operator {name} tidak dikenal. Operator baru hanya dapat ditambahkan oleh admin.").format(
+                        name=clean_name), field="operator")
+            else:
+                operator = Operator(name=clean_name, role=OperatorRole.DESK.value)
+                session.add(operator)
+                session.flush()
+                audit.record(session, actor, "operator.create", "operator", operator.id, after={"name": clean_name})
+        elif operator.pin_hash:
+            problem = _check_pin(session, operator, pin, clean_desk, now or dt.datetime.now())
+        chosen = Actor(name=operator.name, role=operator.role, desk=clean_desk) if operator is not None else None
+    if problem is not None or chosen is None:
+        raise problem or ValidationError(_("Pilih atau ketik nama operator."), field="operator")
+    return chosen
+
+
+def unlock(session: Session, operator_id: int, actor: Actor) -> None:
+    """Lift a lock-out (and the waiting) after wrong PINs: an admin's act, audited."""
+    require_admin(actor, _("membuka kunci operator"))
+    operator = session.get(Operator, operator_id)
     if operator is None:
-        operator = Operator(name=clean_name, role=OperatorRole.DESK.value)
-        session.add(operator)
-        session.flush()
-        audit.record(session, actor, "operator.create", "operator", operator.id, after={"name": clean_name})
-    elif operator.pin_hash and not pin_matches(pin, operator.pin_hash):
-        raise ValidationError(_("PIN salah. Coba lagi."), field="pin")
-    return Actor(name=operator.name, role=operator.role, desk=clean_desk)
+        raise NotFoundError(_("Operator tidak ditemukan."))
+    before = {"failed_pins": operator.failed_pins, "locked_out": operator.locked_out}
+    operator.failed_pins, operator.last_failed_at, operator.locked_out = 0, None, False
+    audit.record(session, actor, "operator.unlock", "operator", operator.id, before=before)
+
+
+def _any_pin(session: Session) -> bool:
+    return session.scalar(select(Operator.id).where(Operator.pin_hash != "", Operator.active.is_(True)).limit(1)) is not None
+
+
+def uses_pins(session: Session) -> bool:
+    """Whether any active operator has a PIN (then nobody works on the event unnamed)."""
+    return _any_pin(session)
 
 
 def startup_actor(session: Session, remembered: str, desk: str) -> Actor | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, now
@@ -20,6 +21,10 @@ class Operator(Base):
     pin_hash: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=now)
+    # PIN guessing: wrong PINs in a row, when the last one came, and the lock-out only an admin lifts.
+    failed_pins: Mapped[int] = mapped_column(default=0, server_default="0")
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    locked_out: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
 
 class AuditLog(Base):

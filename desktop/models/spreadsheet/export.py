@@ -40,6 +40,7 @@ from desktop.models.enums import (
     Unit,
     label,
 )
+from desktop.models.database import storage_message
 from desktop.models.errors import DomainError
 from desktop.models.orm import (
     CheckInEvent,
@@ -353,7 +354,10 @@ def export_event(session: Session, target: Path | str) -> ExportSummary:
     folder = target.parent
     if not folder.is_dir():
         raise DomainError(_("Folder tidak ditemukan: {path}").format(path=folder))
-    handle, temporary = tempfile.mkstemp(prefix=".temudesk-", suffix=".xlsx", dir=folder)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".temudesk-", suffix=".xlsx", dir=folder)
+    except OSError as error:
+        raise DomainError(storage_message(error, _("Ekspor gagal: {reason}"))) from None
     os.close(handle)
     try:
         workbook.save(temporary)
@@ -368,6 +372,6 @@ def export_event(session: Session, target: Path | str) -> ExportSummary:
         ) from None
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise DomainError(_("Ekspor gagal: {reason}").format(reason=error.strerror or error)) from None
+        raise DomainError(storage_message(error, _("Ekspor gagal: {reason}"))) from None
     return ExportSummary(target, counts["participants"], counts["requests"], counts["check_ins"],
                          counts["meetings"], counts["order_lines"])
