@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import logging.handlers
+import signal
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from desktop import formatting, i18n, paths
 from desktop.i18n import _
 from desktop.models import event_setup, operators
+from desktop.models.event_file import writable as file_is_writable
 from desktop.models.enums import OperatorRole
 from desktop.models.actor import Actor
 from desktop.models.database import Database, integrity_problem, open_database
@@ -88,7 +90,8 @@ class Application:
     def open(self, target: str | Path) -> bool:
         lock: InstanceLock | None = None
         read_only = False
-        if "://" not in str(target) and Path(target).exists():
+        # On read-only media no lock can be written and nobody can change the file: it opens read-only.
+        if "://" not in str(target) and Path(target).is_file() and file_is_writable(Path(target)):
             lock = InstanceLock(Path(target).resolve())
             other = lock.acquire()
             if other is not None:
@@ -307,9 +310,29 @@ def run_gui(db: str | None = None, demo: bool = False, language: str | None = No
     app = Application(qt_app)  # type: ignore[arg-type]
     app.apply_language(language or settings.LANGUAGE.get(settings.app_settings()))
     install_excepthook(log_path)
+    stop_timer = install_sigterm(app)
     if not app.start(db, demo):
         app.shutdown()
         return 0
     code = qt_app.exec()
+    stop_timer.stop()
     app.shutdown()
     return code
+
+
+def install_sigterm(app: Application) -> QTimer:
+    """SIGTERM (logging out, a service manager, ``kill``) closes like the user closing the window:
+    the window saves its state, then :meth:`Application.shutdown` makes the exit backup and frees
+    the lock. Python only runs signal handlers between bytecodes, so a timer wakes it while Qt waits."""
+
+    def close(_signal: int, _frame: object) -> None:
+        log.info("SIGTERM: closing like a normal exit")
+        if app.window is not None:
+            app.window.close()
+        app.qt_app.quit()
+
+    signal.signal(signal.SIGTERM, close)
+    timer = QTimer()
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer

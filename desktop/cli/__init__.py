@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -70,9 +69,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the promise is one line, never a traceback; the details go to the log
         if os.environ.get("TEMUDESK_DEBUG"):
             raise
-        logging.getLogger(__name__).exception("unexpected error in %s", args.command)
         return _one_line(_("Kesalahan tak terduga ({kind}): {detail}").format(
-            kind=type(error).__name__, detail=str(error).splitlines()[0][:200] if str(error) else ""))
+            kind=type(error).__name__, detail=str(error).splitlines()[0][:200] if str(error) else "")
+            + " " + _log_unexpected(args.command))
+
+
+def _log_unexpected(command: str) -> str:
+    """The traceback goes to the log file, where a developer can read it; the user gets its name."""
+    import traceback
+
+    from desktop import paths
+
+    try:
+        log = paths.log_dir() / "temudesk-cli.log"
+        with log.open("a", encoding="utf-8", errors="replace") as handle:
+            handle.write(f"--- {command}\n{traceback.format_exc()}\n")
+        return _("(catatan teknis: {path})").format(path=log)
+    except OSError:
+        return ""
 
 
 def _one_line(message: str) -> int:

@@ -62,9 +62,14 @@ def _require_event(db: Database) -> None:
 
 
 def _pick_sheet(path: Path, wanted: str | None, preferred: tuple[str, ...]) -> str | None:
-    if wanted is not None:
-        return wanted
     info = reader.inspect_file(path)
+    if wanted is not None:
+        if info.kind == "csv":
+            raise DomainError(_("{name} adalah CSV (satu lembar saja); hapus --sheet.").format(name=path.name))
+        if wanted not in info.sheets:
+            raise DomainError(_("Lembar {sheet} tidak ada di {name}. Lembar yang ada: {sheets}").format(
+                sheet=wanted, name=path.name, sheets=", ".join(info.sheets)))
+        return wanted
     for name in preferred:
         if name in info.sheets:
             return name

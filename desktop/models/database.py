@@ -31,6 +31,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.i18n import N_, _
 from desktop.models import event_file
+from desktop.models.storage import storage_message
 from desktop.models.errors import ConflictError, DatabaseOpenError, DomainError
 from desktop.models.server_errors import describe_server_error, is_connection_lost, unavailable_during_work
 
@@ -73,6 +74,8 @@ def _configure_sqlite(engine: Engine, *, media_read_only: bool = False) -> None:
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
+    _clean_parameters(engine, drop_nul=False)
+
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
         # Writes take the lock up front (IMMEDIATE), so two desks never both read
@@ -83,22 +86,37 @@ def _configure_sqlite(engine: Engine, *, media_read_only: bool = False) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _without_nul(value: object) -> object:
-    return value.replace("\x00", "") if isinstance(value, str) and "\x00" in value else value
+def _storable(value: object, *, drop_nul: bool) -> object:
+    """Text a database can store: a lone surrogate (a broken scanner burst, a bad paste) becomes
+    U+FFFD instead of an encoding error at commit; NUL is dropped where PostgreSQL cannot hold it."""
+    if not isinstance(value, str) or value.isascii() and not (drop_nul and "\x00" in value):
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return value.replace("\x00", "") if drop_nul else value
 
 
-def _configure_postgresql(engine: Engine) -> None:
+def _clean_parameters(engine: Engine, *, drop_nul: bool) -> None:
     @event.listens_for(engine, "before_cursor_execute", retval=True)
-    def _drop_nul(_conn, _cursor, statement, parameters, _context, executemany):  # type: ignore[no-untyped-def]
-        # PostgreSQL text cannot hold NUL (SQLite can): a pasted or scanned NUL must not stop a desk.
+    def _clean(_conn, _cursor, statement, parameters, _context, executemany):  # type: ignore[no-untyped-def]
         if isinstance(parameters, dict):
-            parameters = {key: _without_nul(value) for key, value in parameters.items()}
+            parameters = {key: _storable(value, drop_nul=drop_nul) for key, value in parameters.items()}
+        elif isinstance(parameters, tuple):
+            parameters = tuple(_storable(value, drop_nul=drop_nul) for value in parameters)
         elif executemany and isinstance(parameters, list):
             parameters = [
-                {key: _without_nul(value) for key, value in row.items()} if isinstance(row, dict) else row
+                {key: _storable(value, drop_nul=drop_nul) for key, value in row.items()} if isinstance(row, dict)
+                else tuple(_storable(value, drop_nul=drop_nul) for value in row) if isinstance(row, tuple) else row
                 for row in parameters
             ]
         return statement, parameters
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    # PostgreSQL text cannot hold NUL (SQLite can): a pasted or scanned NUL must not stop a desk.
+    _clean_parameters(engine, drop_nul=True)
 
 
 SUPPORTED_DRIVERS = {"sqlite": ("pysqlite",), "postgresql": ("psycopg",)}
@@ -379,19 +397,3 @@ def open_database(target: str | Path, *, create: bool = True, read_only: bool = 
         url=url, engine=engine, session_factory=factory, read_session_factory=read_factory, read_only=read_only,
         read_only_reason=read_only_reason,
     )
-
-
-def storage_message(error: object, fallback: str | None = None) -> str:
-    """A full disk, a read-only disk or missing permission named as such; else ``fallback``."""
-    text = str(error).lower()
-    errno = getattr(error, "errno", None)
-    if errno == 28 or "disk is full" in text or "no space left" in text:
-        return _("Disk penuh: tidak ada ruang untuk menyimpan. Kosongkan ruang disk lalu ulangi; tidak ada yang diubah.")
-    if errno == 30 or "readonly database" in text or "read-only file system" in text:
-        return _("Disk ini hanya-baca: perubahan tidak dapat disimpan di sini.")
-    if errno == 13 or "permission denied" in text:
-        return _("Tidak ada izin menulis di lokasi ini.")
-    if "disk i/o error" in text:
-        return _("Disk gagal dibaca atau ditulis (galat I/O): periksa flashdisk atau disknya; tidak ada yang diubah.")
-    reason = getattr(error, "strerror", None) or error
-    return (fallback or _("Gagal menyimpan: {reason}")).format(reason=reason)

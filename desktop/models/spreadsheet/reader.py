@@ -105,6 +105,11 @@ def detect_kind(path: Path) -> str:
         )
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in head:
         return "csv"
+    if path.suffix.lower() in {".csv", ".txt", ".tsv"}:
+        raise DomainError(
+            _("{name} berisi byte NUL, jadi bukan teks CSV biasa. Buka di Excel atau LibreOffice dan simpan "
+              "lagi sebagai CSV UTF-8.").format(name=path.name)
+        )
     raise DomainError(
         _("Jenis berkas {name} tidak dikenal. Pilih berkas .xlsx atau .csv.").format(name=path.name)
     )
@@ -311,10 +316,20 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, tuple[CellValue, ...]]]:
     text = _decode(path.read_bytes())
     if not text.strip():
         raise DomainError(_("Berkas {name} kosong.").format(name=path.name))
-    delimiter = _guess_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    for values in reader:
-        yield reader.line_num, tuple(values)
+    reader = None
+    try:
+        delimiter = _guess_delimiter(text)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        for values in reader:
+            yield reader.line_num, tuple(values)
+    except csv.Error as error:  # a cell beyond csv.field_size_limit(), a stray quote before a NUL …
+        line = reader.line_num if reader is not None else 0
+        if "field larger than field limit" in str(error):
+            raise DomainError(_("{name}: sel di sekitar baris {line} terlalu panjang (lebih dari {limit} huruf); "
+                                "bukan daftar yang dapat diimpor.").format(
+                name=path.name, line=line or 1, limit=f"{csv.field_size_limit():,}".replace(",", "."))) from None
+        raise DomainError(_("{name} tidak dapat dibaca sebagai CSV (baris {line}): {reason}").format(
+            name=path.name, line=line or 1, reason=error)) from None
 
 
 def _guess_delimiter(text: str) -> str:
