@@ -102,3 +102,35 @@ def test_operator_with_pin_signs_in_before_working(qtbot, demo_path) -> None:  #
     qtbot.waitUntil(lambda: app.context.actor.name == "Admin Disperindag")
     assert app.context.actor.is_admin and "Admin Disperindag" in app.window.operator_label.text()
     app.shutdown()
+
+
+def test_sign_in_offers_no_new_name_and_slows_pin_guessing(qtbot, demo_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models import operators
+    from desktop.models.database import open_database
+    from desktop.models.orm import Operator
+    from desktop.views.desk_dialogs import OperatorDialog
+
+    db = open_database(demo_path)
+    with db.transaction() as session:
+        session.query(Operator).filter_by(name="Admin Disperindag").one().pin_hash = operators.hash_pin("9999")
+    db.close()
+    app = Application(QApplication.instance())
+    assert app.open(demo_path)
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: isinstance(getattr(app.context, "operator_dialog", None), OperatorDialog))
+    dialog = app.context.operator_dialog
+    assert not dialog.name_combo.isEditable()  # nobody types a new name past the PINs
+    dialog.name_combo.setCurrentText("Admin Disperindag")
+    dialog.desk_edit.setText("Meja Admin")
+    for _attempt in range(operators.FREE_TRIES):
+        dialog.pin_edit.setText("0000")
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: "PIN salah" in dialog.error_label.text())
+        message = dialog.error_label.text()
+        dialog.error_label.setText("")
+    assert "Tunggu" in message
+    dialog.pin_edit.setText("9999")  # even the right PIN waits its turn
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: "Tunggu" in dialog.error_label.text())
+    assert app.context.actor.name == ""
+    app.shutdown()

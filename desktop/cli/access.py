@@ -76,7 +76,7 @@ def acting_operator(db: Database, name: str | None) -> Actor:
 def refuse_if_held(target: str) -> InstanceLock | None:
     """Take the event file's instance lock, or refuse naming who holds it (``None`` for servers)."""
     path = _sqlite_file(target)
-    if path is None or not path.exists():
+    if path is None or not path.is_file():  # a folder or a missing file: open_database names it
         return None
     lock = InstanceLock(path.resolve())
     other = lock.acquire()

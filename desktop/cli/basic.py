@@ -60,7 +60,7 @@ def _fill_demo(target: str, seed: int, at: str | None) -> None:
             if event_setup.has_event(session):
                 raise DomainError(_("Basis data ini sudah berisi event."))
             create_demo_event(session, seed)
-        if at:
+        if at is not None:
             with db.transaction() as session:
                 summary = play_day(session, parse_time_of_day(at), seed)
             print(
@@ -75,7 +75,7 @@ def _fill_demo(target: str, seed: int, at: str | None) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    if args.at:
+    if args.at is not None:
         parse_time_of_day(args.at)  # refuse a bad time before any file is written
     make_demo_file(args.db, args.seed, args.force, args.at)
     shown = make_url(args.db).render_as_string(hide_password=True) if "://" in args.db else args.db

@@ -58,7 +58,13 @@ def database_url(target: str | Path) -> str:
     text = str(target)
     if "://" in text:
         return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
+    if "\x00" in text or not text.strip():
+        raise DatabaseOpenError(_("Jalur berkas event tidak sah: '{path}'").format(path=text[:80]))
+    try:
+        return f"sqlite:///{Path(text).expanduser().resolve()}"
+    except (RuntimeError, OSError, ValueError) as error:  # ~nobody/…, a loop of links, an impossible path
+        raise DatabaseOpenError(_("Jalur berkas event tidak sah: '{path}' ({reason})").format(
+            path=text[:80], reason=error)) from None
 
 
 def _configure_sqlite(engine: Engine, *, media_read_only: bool = False) -> None:
@@ -352,6 +358,9 @@ def open_database(target: str | Path, *, create: bool = True, read_only: bool = 
     refused before SQLite writes to it. A file on read-only media opens read-only.
     """
     url = database_url(target)
+    if url.rstrip("/") in {"sqlite:", "sqlite+pysqlite:"} or url.endswith(":memory:"):
+        raise DatabaseOpenError(_("sqlite:// tanpa nama berkas adalah basis data sementara di memori, "
+                                  "bukan berkas event. Tulis jalur berkasnya, mis. acara.sqlite."))
     media_read_only = False
     read_only_reason = ""
     if url.startswith("sqlite:///"):

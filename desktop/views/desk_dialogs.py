@@ -34,14 +34,17 @@ class OperatorDialog(QDialog):
 
     submitted = Signal(str, str, str)
 
-    def __init__(self, names: list[str], current: str, desk: str, parent: QWidget | None = None) -> None:
+    def __init__(self, names: list[str], current: str, desk: str, parent: QWidget | None = None,
+                 *, allow_new: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Operator dan meja"))
         self.setMinimumWidth(420)
         self.name_combo = QComboBox()
-        self.name_combo.setEditable(True)
+        # Once operators use PINs, a typed new name would be a way round them: only an admin adds one.
+        self.name_combo.setEditable(allow_new)
         self.name_combo.addItems(names)
-        self.name_combo.setCurrentText(current)
+        if allow_new or current in names:
+            self.name_combo.setCurrentText(current)
         self.desk_edit = QLineEdit(desk)
         self.desk_edit.setPlaceholderText(_("mis. Meja Registrasi 1"))
         self.pin_edit = QLineEdit()
@@ -63,6 +66,8 @@ class OperatorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Setiap check-in dicatat atas nama operator dan meja ini.")))
         layout.addLayout(form)
+        if not allow_new:
+            layout.addWidget(QLabel(_("Operator baru hanya dapat ditambahkan oleh admin.")))
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
 

@@ -30,14 +30,17 @@ def choose_operator(
 ) -> None:
     """Ask for operator, desk and PIN; on success the context's actor changes everywhere."""
 
-    def load(db: Database) -> list[str]:
+    def load(db: Database) -> tuple[list[str], bool]:
         with db.read() as session:
-            return [row.name for row in operators.list_operators(session)]
+            names = [row.name for row in operators.list_operators(session)]
+            return names, context.actor.is_admin or not operators.uses_pins(session)
 
-    def show(names: list[str]) -> None:
+    def show(loaded: tuple[list[str], bool]) -> None:
+        names, allow_new = loaded
         store = settings.app_settings()
         dialog = OperatorDialog(
-            names, context.actor.name or settings.OPERATOR.get(store), context.actor.desk or settings.DESK.get(store), parent
+            names, context.actor.name or settings.OPERATOR.get(store), context.actor.desk or settings.DESK.get(store), parent,
+            allow_new=allow_new,
         )
         if not closable:
             dialog.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
