@@ -13,6 +13,7 @@ turn a lost race into a :class:`ConflictError`, and a server that went away into
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -92,15 +93,15 @@ def _configure_sqlite(engine: Engine, *, media_read_only: bool = False) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _storable(value: object, *, drop_nul: bool) -> object:
     """Text a database can store: a lone surrogate (a broken scanner burst, a bad paste) becomes
     U+FFFD instead of an encoding error at commit; NUL is dropped where PostgreSQL cannot hold it."""
     if not isinstance(value, str) or value.isascii() and not (drop_nul and "\x00" in value):
         return value
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        value = value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    value = _LONE_SURROGATE.sub("\ufffd", value)  # a Python str only holds surrogates unpaired
     return value.replace("\x00", "") if drop_nul else value
 
 
