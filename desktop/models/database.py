@@ -13,12 +13,12 @@ turn a lost race into a :class:`ConflictError`, and a server that went away into
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from alembic import command
 from alembic.config import Config
@@ -33,6 +33,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.i18n import N_, _
 from desktop.models import event_file
 from desktop.models.storage import storage_message
+from desktop.models.stored_text import clean_parameters as _clean_parameters
 from desktop.models.errors import ConflictError, DatabaseOpenError, DomainError
 from desktop.models.server_errors import describe_server_error, is_connection_lost, unavailable_during_work
 
@@ -91,34 +92,6 @@ def _configure_sqlite(engine: Engine, *, media_read_only: bool = False) -> None:
             connection.exec_driver_sql("BEGIN")
         else:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _storable(value: object, *, drop_nul: bool) -> object:
-    """Text a database can store: a lone surrogate (a broken scanner burst, a bad paste) becomes
-    U+FFFD instead of an encoding error at commit; NUL is dropped where PostgreSQL cannot hold it."""
-    if not isinstance(value, str) or value.isascii() and not (drop_nul and "\x00" in value):
-        return value
-    value = _LONE_SURROGATE.sub("\ufffd", value)  # a Python str only holds surrogates unpaired
-    return value.replace("\x00", "") if drop_nul else value
-
-
-def _clean_parameters(engine: Engine, *, drop_nul: bool) -> None:
-    @event.listens_for(engine, "before_cursor_execute", retval=True)
-    def _clean(_conn, _cursor, statement, parameters, _context, executemany):  # type: ignore[no-untyped-def]
-        if isinstance(parameters, dict):
-            parameters = {key: _storable(value, drop_nul=drop_nul) for key, value in parameters.items()}
-        elif isinstance(parameters, tuple):
-            parameters = tuple(_storable(value, drop_nul=drop_nul) for value in parameters)
-        elif executemany and isinstance(parameters, list):
-            parameters = [
-                {key: _storable(value, drop_nul=drop_nul) for key, value in row.items()} if isinstance(row, dict)
-                else tuple(_storable(value, drop_nul=drop_nul) for value in row) if isinstance(row, tuple) else row
-                for row in parameters
-            ]
-        return statement, parameters
 
 
 def _configure_postgresql(engine: Engine) -> None:
@@ -232,9 +205,19 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @property
+    def sqlite_path(self) -> Path | None:
+        """The event file behind a SQLite database (also when opened read-only through a file: URI)."""
+        name = self.engine.url.database if self.is_sqlite else None
+        if not name or name == ":memory:":
+            return None
+        if name.startswith("file:"):
+            return Path(unquote(urlsplit(name).path))
+        return Path(name)
+
+    @property
     def display_name(self) -> str:
         if self.is_sqlite:
-            return str(self.engine.url.database or ":memory:")
+            return str(self.sqlite_path or ":memory:")
         return self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager

@@ -30,9 +30,7 @@ BACKUP_FILTER = "Cadangan TemuDesk (*.sqlite);;Semua berkas (*)"
 
 def event_file(db: Database) -> Path | None:
     """The SQLite file behind ``db``; None for a server database or an in-memory one."""
-    if not db.is_sqlite or not db.engine.url.database or db.engine.url.database == ":memory:":
-        return None
-    return Path(db.engine.url.database)
+    return db.sqlite_path
 
 
 class AutoBackup(QObject):
