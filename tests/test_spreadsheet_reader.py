@@ -71,13 +71,15 @@ def test_wrong_files_get_a_sentence(tmp_path: Path, content: bytes, message: str
         read(path)
 
 
-def test_password_protected_and_old_xls_files_from_libreoffice(tmp_path: Path) -> None:
+def test_password_protected_refused_and_old_xls_read_whatever_its_name(tmp_path: Path) -> None:
     with pytest.raises(DomainError, match="kata sandi"):
         read(DATA / "dinas_sandi.xlsx")
     renamed = tmp_path / "lama.xlsx"
     shutil.copyfile(DATA / "dinas_lama.xls", renamed)  # a .xls renamed .xlsx
-    with pytest.raises(DomainError, match=r"97–2003"):
-        read(renamed)
+    for path in (DATA / "dinas_lama.xls", renamed):
+        table = read(path)
+        assert table.header_row == 2 and "No. HP/WA" in table.headers
+        assert [row.values[1] for row in table.rows][:2] == ["CV. Sinar Jaya Sepatu", "UD Karya Mulia"]
 
 
 def test_only_headers_and_empty_sheet(tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ from desktop.models.spreadsheet.request_import import REQUEST_FIELDS, import_req
 from desktop.views.context import AppContext
 from desktop.views.operations import PARTICIPANTS, REQUESTS
 
-FILE_FILTER = "Lembar kerja (*.xlsx *.xlsm *.csv *.txt);;Semua berkas (*)"
+FILE_FILTER = "Lembar kerja (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Semua berkas (*)"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 STATUS_COLOURS = {
     RowStatus.OK: QColor("#e6f4ea"),
