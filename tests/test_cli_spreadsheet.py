@@ -15,9 +15,10 @@ def test_import_participants_prints_every_row_and_dry_run_writes_nothing(
     before = dump(demo_path)
     assert main(["import", "participants", str(path), "--db", str(demo_path), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "Baris     8  galat" in out and "Nomor telepon" in out
+    assert "Baris     7  galat" in out and "baris 3" in out
+    assert "Baris     8  peringatan" in out and "12345" in out
     assert "Baris     3  ok          IKM071" in out
-    assert "Uji coba" in out and "4 baru" in out
+    assert "Uji coba" in out and "6 baru" in out
     assert dump(demo_path) == before
     assert main(["import", "participants", str(path), "--db", str(demo_path)]) == 0
     assert dump(demo_path) != before

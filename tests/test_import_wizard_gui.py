@@ -36,15 +36,15 @@ def test_wizard_previews_rows_then_imports_only_good_ones(qtbot, demo_db: Databa
     settle(qtbot, context)
     preview = wizard.preview_page
     assert preview.model.rowCount() == 7
-    assert preview.problems_only.isChecked() and preview.proxy.rowCount() == 4  # 3 errors + 1 warning shown
-    assert "4 ok" not in preview.summary.text() and "3 galat" in preview.summary.text()
-    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Impor 4 baris"
+    assert preview.problems_only.isChecked() and preview.proxy.rowCount() == 4  # 1 error + 3 warnings shown
+    assert "3 ok" in preview.summary.text() and "1 galat" in preview.summary.text()
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Impor 6 baris"
     reasons = [preview.model.row_at(i).reason for i in range(preview.model.rowCount())]
-    assert any("Nomor telepon" in reason for reason in reasons)
+    assert any("12345" in reason and "baris tetap diimpor" in reason for reason in reasons)
     wizard.next()  # the commit page: runs the import
     settle(qtbot, context)
-    assert wizard.currentPage() is wizard.done_page and "4 baru" in wizard.done_page.label.text()
-    assert page.model.rowCount() == 87 + 4  # the page refreshed through the change bus
+    assert wizard.currentPage() is wizard.done_page and "6 baru" in wizard.done_page.label.text()
+    assert page.model.rowCount() == 87 + 6  # the page refreshed through the change bus
     assert context.shown_errors == []
 
 
