@@ -208,6 +208,8 @@ def _single(text: str) -> int | None:
     text = _APPROXIMATE_SUFFIX.sub("", _strip_words(text.strip())).strip()
     if text in _NUMBER_WORDS:
         return _NUMBER_WORDS[text]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        text = text.replace(",", "")  # "1,000" pairs: a count has no decimals, so the comma groups thousands
     try:
         number = parse_indonesian_number(text)
     except ValidationError:

@@ -119,7 +119,10 @@ def guess_participant_columns(headers: Sequence[str]) -> ColumnGuess:
             mapping["contact_person"] = name_column
             guesses["contact_person"] = _("kolom \"{person}\" berisi nama orang: dibaca sebagai Pemilik/kontak"
                                           ).format(person=headers[name_column])
-    elif "contact_person" not in mapping:
+    elif name_column in persons:
+        guesses["business_name"] = _("kolom \"{person}\" bisa berisi nama orang atau nama usaha: dibaca sebagai "
+                                     "Nama Usaha").format(person=headers[name_column])
+    if "contact_person" not in mapping:
         spare = [index for index in persons if index not in mapping.values()]
         if spare:
             mapping["contact_person"] = spare[0]

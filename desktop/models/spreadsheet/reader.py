@@ -253,8 +253,9 @@ def _find_header(
         if sum(1 for text in single if text) < 2:
             continue  # a title ("DAFTAR PESERTA …") merged across the top, or a blank row
         candidates = [(header_score(single), single, 1)]
-        if index + 1 < len(head):
-            below = [cell_text(value) for value in head[index + 1][1]]
+        below = [cell_text(value) for value in head[index + 1][1]] if index + 1 < len(head) else []
+        # A second header row names several sub-columns; one lone cell below is a section title.
+        if sum(1 for text in below if text) >= 2:
             joined = [below[i] if i < len(below) and below[i] else text for i, text in enumerate(single)]
             joined += below[len(single):]
             score = header_score(joined)
