@@ -39,8 +39,8 @@ from desktop.i18n import _
 from desktop.models.database import Database
 from desktop.models.spreadsheet import columns, reader
 from desktop.models.spreadsheet.columns import Field, Mapping
+from desktop.models.spreadsheet.participant_fields import IMPORT_FIELDS
 from desktop.models.spreadsheet.participant_import import (
-    PARTICIPANT_FIELDS,
     guess_participant_columns,
     import_participants,
     preview_participants,
@@ -81,7 +81,7 @@ class ImportKind:
 
 
 def participants_kind() -> ImportKind:
-    return ImportKind(_("Impor peserta"), PARTICIPANT_FIELDS, ("Peserta", "Participants"), preview_participants,
+    return ImportKind(_("Impor peserta"), IMPORT_FIELDS, ("Peserta", "Participants"), preview_participants,
                       import_participants, frozenset({PARTICIPANTS}), _("Nama usaha"), _("No. HP/WA"),
                       guess_participant_columns, True)
 

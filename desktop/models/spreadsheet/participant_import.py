@@ -56,6 +56,7 @@ _PROBLEM_WORDS: dict[str, Problem] = {
 }
 # Fields a row is kept without: when the service refuses their value, they are emptied with a warning.
 _OPTIONAL = {"phone": "", "monthly_capacity": None, "delegation_size": 1, "contact_person": "", "address": ""}
+_EXTRA_NOTES = "extra_notes"
 _KIND_NAMES = "IKM/UMKM, Pembeli, Pemasok, Bank/Perbankan/BPR, Asosiasi, Dinas/Instansi/BUMN, Lainnya"
 
 
@@ -204,7 +205,7 @@ def _read_row(row: SheetRow, mapping: Mapping, lookups: _Lookups, reading: RowRe
             shown = _(FIELDS_BY_KEY[key].caption)
             result.notes.append(_("{field} dari judul bagian \"{title}\".").format(field=shown, title=reading.section))
     if extra_notes:
-        values["notes"] = "; ".join(part for part in (str(values.get("notes") or ""), *extra_notes) if part)
+        values[_EXTRA_NOTES] = extra_notes
     for key in ("business_name", "contact_person", "address", "notes"):
         warning = cells.formula_like_warning(str(values.get(key) or ""), caption[key])
         if warning:
@@ -214,9 +215,14 @@ def _read_row(row: SheetRow, mapping: Mapping, lookups: _Lookups, reading: RowRe
 
 def _merge(base: ParticipantData, values: dict[str, object]) -> ParticipantData:
     """``base`` with the row's values; an empty kind or delegation keeps what ``base`` has."""
-    changes = {key: value for key, value in values.items() if key != "code"}
+    changes = {key: value for key, value in values.items() if key not in ("code", _EXTRA_NOTES)}
     if changes.get("delegation_size") is None:
         changes.pop("delegation_size", None)
+    extra = [str(part) for part in values.get(_EXTRA_NOTES, ())]  # type: ignore[union-attr]
+    if extra:
+        # Position and further phones join the notes (the sheet's own, else what is stored), once.
+        notes = str(changes.get("notes", base.notes) or "")
+        changes["notes"] = "; ".join([notes, *(part for part in extra if part not in notes)] if notes else extra)
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
