@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from collections.abc import Mapping as MappingOf
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -23,68 +23,27 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.i18n import _
 from desktop.models import audit, participants
 from desktop.models.actor import Actor
-from desktop.models.enums import CODE_PREFIX, ParticipantKind, Problem
-from desktop.models.errors import ValidationError
+from desktop.models.enums import CODE_PREFIX, ParticipantKind
 from desktop.models.orm import Participant, ParticipantProblem, ProductCategory
 from desktop.models.participants import ParticipantData, ParticipantRow
 from desktop.models.permissions import require_admin
 from desktop.models.phone import display_phone
 from desktop.models.spreadsheet import cells
-from desktop.models.spreadsheet.cells import CellProblem
 from desktop.models.spreadsheet.columns import Mapping, normalise_header
 from desktop.models.spreadsheet.participant_fields import (
     FIELDS_BY_KEY,
     PARTICIPANT_FIELDS,
     guess_participant_columns,
-    read_kind,
     section_fields,
 )
 from desktop.models.spreadsheet.participant_matching import Matcher, name_key
+from desktop.models.spreadsheet.participant_rows import ImportRow, read_row, validate_row
 from desktop.models.spreadsheet.preview import ImportResult, Preview, PreviewRow, RowAction, RowStatus
-from desktop.models.spreadsheet.reader import SheetRow, SheetTable
+from desktop.models.spreadsheet.reader import SheetTable
 from desktop.models.spreadsheet.row_kinds import RowReading, classify_rows, skip_message
 
 Progress = Callable[[int, int, str], None]
 Decisions = MappingOf[int, bool]  # sheet row number → "is the likely participant" (the admin's answer)
-
-_PROBLEM_WORDS: dict[str, Problem] = {
-    "permodalan": Problem.CAPITAL, "modal": Problem.CAPITAL, "capital": Problem.CAPITAL,
-    "pemasaran": Problem.MARKETING, "marketing": Problem.MARKETING,
-    "manajemen": Problem.MANAGEMENT, "management": Problem.MANAGEMENT,
-    "bahanbaku": Problem.RAW_MATERIAL, "rawmaterial": Problem.RAW_MATERIAL, "rawmaterials": Problem.RAW_MATERIAL,
-    "lainnya": Problem.OTHER, "other": Problem.OTHER,
-}
-# Fields a row is kept without: when the service refuses their value, they are emptied with a warning.
-_OPTIONAL = {"phone": "", "monthly_capacity": None, "delegation_size": 1, "contact_person": "", "address": ""}
-_EXTRA_NOTES = "extra_notes"
-_KIND_NAMES = "IKM/UMKM, Pembeli, Pemasok, Bank/Perbankan/BPR, Asosiasi, Dinas/Instansi/BUMN, Lainnya"
-
-
-@dataclass
-class _Row:
-    """A sheet row on its way to becoming a participant."""
-
-    number: int
-    data: ParticipantData | None = None
-    code: str = ""
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # said, but not a problem (values from a section title)
-    action: RowAction = RowAction.SKIP
-    target: Participant | None = None
-    name: str = ""
-    skipped: str = ""  # "dilewati: baris jumlah" for rows that are not people
-    maybe_same: tuple[str, str, str] | None = None
-    same_by_default: bool = False
-
-    @property
-    def status(self) -> RowStatus:
-        if self.skipped:
-            return RowStatus.SKIPPED
-        if self.errors:
-            return RowStatus.ERROR
-        return RowStatus.WARNING if self.warnings or self.maybe_same else RowStatus.OK
-
 
 @dataclass
 class _Lookups:
@@ -111,140 +70,6 @@ def _lookups(session: Session) -> _Lookups:
     return lookups
 
 
-# ---- reading one row ------------------------------------------------------------------------
-def _cell(row: SheetRow, mapping: Mapping, key: str) -> object:
-    column = mapping.get(key)
-    if column is None or column >= len(row.values):
-        return None
-    return row.values[column]
-
-
-def _read_row(row: SheetRow, mapping: Mapping, lookups: _Lookups, reading: RowReading) -> tuple[_Row, dict[str, object]]:
-    """The row's mapped values as field → value (only mapped fields), with errors and warnings."""
-    result = _Row(row.number)
-    values: dict[str, object] = {}
-    caption = {key: _(item.caption) for key, item in FIELDS_BY_KEY.items()}
-    extra_notes: list[str] = []
-
-    def text_of(key: str, *, multiline: bool = False, required: bool = False) -> str:
-        try:
-            return cells.text(_cell(row, mapping, key), caption[key], multiline=multiline)
-        except CellProblem as problem:
-            if required:
-                result.errors.append(problem.message)
-            else:
-                result.warnings.append(problem.message + " " + _("Kolom dikosongkan, baris tetap diimpor."))
-            return ""
-
-    if "business_name" in mapping:
-        values["business_name"] = text_of("business_name", required=True)
-    for key in ("contact_person", "address", "kecamatan", "kelurahan"):
-        if key in mapping:
-            values[key] = text_of(key)
-    if "notes" in mapping:
-        values["notes"] = text_of("notes", multiline=True)
-    if "code" in mapping:
-        typed = text_of("code")
-        try:
-            values["code"] = participants.normalize_code(typed)
-        except ValidationError as error:
-            result.warnings.append(_("Kode \"{code}\" tidak dapat dipakai ({reason}); diberi kode baru.").format(
-                code=typed, reason=error.message))
-            values["code"] = ""
-    for key in ("monthly_capacity", "delegation_size"):
-        if key in mapping:
-            values[key], warning = cells.count(_cell(row, mapping, key), caption[key])
-            if warning:
-                result.warnings.append(warning)
-    if "phone" in mapping:
-        phone = cells.phone_cell(_cell(row, mapping, "phone"), caption["phone"])
-        values["phone"] = phone.phone
-        result.warnings.extend(phone.warnings)
-        if phone.others:
-            extra_notes.append(_("No. HP lain: {numbers}").format(numbers=", ".join(display_phone(n) for n in phone.others)))
-    for key in ("kur_interest", "is_walk_in"):
-        if key in mapping:
-            try:
-                values[key], warning = cells.yes_no(_cell(row, mapping, key), caption[key])
-            except CellProblem as problem:
-                values[key], warning = False, problem.message
-            if warning:
-                result.warnings.append(warning)
-    if "kind" in mapping:
-        kind_text = text_of("kind")
-        if kind_text:
-            kind = read_kind(kind_text)
-            if kind is None:
-                result.warnings.append(_("Jenis peserta \"{value}\" tidak dikenal ({known}); disimpan sebagai "
-                                         "Lainnya.").format(value=kind_text, known=_KIND_NAMES))
-                kind = ParticipantKind.OTHER
-            values["kind"] = kind.value
-    if "position" in mapping:
-        position = text_of("position")
-        if position:
-            extra_notes.insert(0, _("Jabatan: {position}").format(position=position))
-    if "products" in mapping:
-        codes, unknown = [], []
-        for item in cells.split_list(text_of("products")):
-            code = lookups.category_words.get(normalise_header(item))
-            (codes.append(code) if code else unknown.append(item))
-        values["category_codes"] = codes
-        if unknown:
-            result.warnings.append(_("Produk tidak dikenal, diabaikan: {items}.").format(items=", ".join(unknown)))
-    if "problems" in mapping:
-        found, unknown = [], []
-        for item in cells.split_list(text_of("problems")):
-            problem = _PROBLEM_WORDS.get(normalise_header(item))
-            (found.append(problem.value) if problem else unknown.append(item))
-        values["problems"] = found
-        if unknown:
-            result.warnings.append(_("Masalah usaha tidak dikenal, diabaikan: {items}.").format(items=", ".join(unknown)))
-    for key, value in reading.carried.items():
-        if not values.get(key):
-            values[key] = value
-            shown = _(FIELDS_BY_KEY[key].caption)
-            result.notes.append(_("{field} dari judul bagian \"{title}\".").format(field=shown, title=reading.section))
-    if extra_notes:
-        values[_EXTRA_NOTES] = extra_notes
-    for key in ("business_name", "contact_person", "address", "notes"):
-        warning = cells.formula_like_warning(str(values.get(key) or ""), caption[key])
-        if warning:
-            result.warnings.append(warning)
-    return result, values
-
-
-def _merge(base: ParticipantData, values: dict[str, object]) -> ParticipantData:
-    """``base`` with the row's values; an empty kind or delegation keeps what ``base`` has."""
-    changes = {key: value for key, value in values.items() if key not in ("code", _EXTRA_NOTES)}
-    if changes.get("delegation_size") is None:
-        changes.pop("delegation_size", None)
-    extra = [str(part) for part in values.get(_EXTRA_NOTES, ())]  # type: ignore[union-attr]
-    if extra:
-        # Position and further phones join the notes (the sheet's own, else what is stored), once.
-        notes = str(changes.get("notes", base.notes) or "")
-        changes["notes"] = "; ".join([notes, *(part for part in extra if part not in notes)] if notes else extra)
-    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
-
-
-def _validate(row: _Row, base: ParticipantData, values: dict[str, object]) -> ParticipantData | None:
-    """The service's validation; an optional field it refuses is emptied with a warning, the row stays."""
-    merged = _merge(base, values)
-    for _attempt in range(2):
-        try:
-            return participants.validate(merged)
-        except ValidationError as error:
-            problems = error.problems or {"": error.message}
-            optional = {key: message for key, message in problems.items() if key in _OPTIONAL}
-            if len(optional) < len(problems) or not optional:
-                row.errors.extend(m for m in problems.values() if m not in row.errors)
-                return None
-            for key, message in optional.items():
-                row.warnings.append(message + " " + _("Kolom dikosongkan, baris tetap diimpor."))
-                values[key] = _OPTIONAL[key]
-            merged = _merge(base, values)
-    return None
-
-
 def _canonical(data: ParticipantData, order: dict[str, int]) -> ParticipantData:
     return dataclasses.replace(
         data,
@@ -257,7 +82,7 @@ def _canonical(data: ParticipantData, order: dict[str, int]) -> ParticipantData:
 @dataclass
 class _Plan:
     preview: Preview
-    rows: list[_Row]
+    rows: list[ImportRow]
     lookups: _Lookups
 
 
@@ -270,7 +95,7 @@ def _plan(session: Session, table: SheetTable, mapping: Mapping, progress: Progr
           decisions: Decisions | None = None) -> _Plan:
     lookups = _lookups(session)
     decisions = decisions or {}
-    planned: list[_Row] = []
+    planned: list[ImportRow] = []
     claimed_targets: dict[int, int] = {}  # participant id → first row number
     claimed_codes: dict[str, int] = {}
     claimed_keys: dict[tuple[str, str], int] = {}
@@ -280,17 +105,17 @@ def _plan(session: Session, table: SheetTable, mapping: Mapping, progress: Progr
         if progress and position % 500 == 0:
             progress(position, total, _("Memeriksa baris {row} …").format(row=sheet_row.number))
         if reading.skip is not None:
-            planned.append(_Row(sheet_row.number, skipped=skip_message(reading),
+            planned.append(ImportRow(sheet_row.number, skipped=skip_message(reading),
                                 name=" ".join(cells.cell_text(v) for v in sheet_row.values if cells.cell_text(v))[:80]))
             continue
-        row, values = _read_row(sheet_row, mapping, lookups, reading)
+        row, values = read_row(sheet_row, mapping, lookups.category_words, reading)
         planned.append(row)
         code = str(values.get("code") or "")
         row.code = code
         row.name = str(values.get("business_name") or "")
         target_id = lookups.matcher.by_code.get(code) if code else None
         base = lookups.rows[target_id].to_data() if target_id is not None else ParticipantData(business_name="")
-        data = _validate(row, base, values)
+        data = validate_row(row, base, values)
         if data is None or row.errors:
             continue
         if target_id is None and not code:
@@ -309,7 +134,7 @@ def _plan(session: Session, table: SheetTable, mapping: Mapping, progress: Progr
                 if decisions.get(row.number, match.same_by_default):
                     target_id = match.likely_id
             if target_id is not None:
-                data = _validate(row, lookups.rows[target_id].to_data(), values) or data
+                data = validate_row(row, lookups.rows[target_id].to_data(), values) or data
         key = (name_key(data.business_name), data.phone)
         first = (
             claimed_targets.get(target_id) if target_id is not None
@@ -364,7 +189,7 @@ def _plan(session: Session, table: SheetTable, mapping: Mapping, progress: Progr
 
 
 def _warn_same_phone(
-    row: _Row,
+    row: ImportRow,
     data: ParticipantData,
     key: tuple[str, str],
     target_id: int | None,
@@ -396,7 +221,7 @@ def _next_numbers(codes: Sequence[str]) -> dict[str, int]:
     return numbers
 
 
-def _preview_row(row: _Row) -> PreviewRow:
+def _preview_row(row: ImportRow) -> PreviewRow:
     if row.skipped:
         return PreviewRow(row.number, RowStatus.SKIPPED.value, RowAction.SKIP.value, "", row.name, "", (row.skipped,))
     messages = [*row.errors, *row.warnings]
@@ -458,7 +283,7 @@ def import_participants(
         return result
     if progress:
         progress(len(table.rows), len(table.rows), _("Menyimpan …"))
-    written: list[tuple[_Row, Participant, dict[str, object] | None]] = []
+    written: list[tuple[ImportRow, Participant, dict[str, object] | None]] = []
     for row in plan.rows:
         if row.errors or row.skipped or row.data is None or row.action in (RowAction.UNCHANGED, RowAction.SKIP):
             continue

@@ -25,6 +25,7 @@ from typing import Any
 
 from desktop.i18n import _
 from desktop.models.errors import DomainError
+from desktop.models.spreadsheet.file_kinds import detect_kind, not_a_table
 
 MAX_DATA_ROWS = 20_000  # an event has hundreds of participants; more is the wrong file
 HEADER_SEARCH_ROWS = 20
@@ -36,8 +37,6 @@ WORKBOOK_KINDS = ("xlsx", "xls", "ods")
 CellValue = str | int | float | Decimal | bool | dt.datetime | dt.date | dt.time | None
 HeaderScore = Callable[[Sequence[str]], int]
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -71,84 +70,7 @@ class FileInfo:
     sheets: tuple[str, ...]
 
 
-# ---- file type ------------------------------------------------------------------------------
-def detect_kind(path: Path) -> str:
-    """``"xlsx"``, ``"xls"``, ``"ods"`` or ``"csv"``, or a :class:`DomainError` saying what the file really is."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except FileNotFoundError:
-        raise DomainError(_("Berkas tidak ditemukan: {path}").format(path=path)) from None
-    except IsADirectoryError:
-        raise DomainError(_("Yang dipilih adalah folder, bukan berkas: {path}").format(path=path)) from None
-    except OSError as error:
-        raise DomainError(_("Berkas tidak dapat dibaca: {reason}").format(reason=error.strerror or error)) from None
-    if not head.strip():
-        raise DomainError(_("Berkas {name} kosong.").format(name=path.name))
-    if head.startswith(b"PK\x03\x04"):
-        return _zip_kind(path, head)
-    if head.startswith(_OLE_MAGIC):
-        return _ole_kind(path)
-    if head.startswith(b"%PDF"):
-        raise DomainError(_("{name} adalah dokumen PDF, bukan lembar kerja Excel atau CSV.").format(name=path.name))
-    if head.startswith(b"{\\rtf"):
-        raise DomainError(_("{name} adalah dokumen teks (RTF/Word), bukan lembar kerja.").format(name=path.name))
-    lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
-    if lowered.startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
-        raise DomainError(
-            _("{name} adalah halaman web/XML yang diberi nama seperti Excel. Buka di Excel dan simpan sebagai "
-              ".xlsx.").format(name=path.name)
-        )
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in head:
-        return "csv"
-    raise DomainError(
-        _("{name} bukan lembar kerja (.xlsx, .xls, .ods atau .csv) dan jenisnya tidak dikenal.").format(name=path.name)
-    )
-
-
-def _zip_kind(path: Path, head: bytes) -> str:
-    if b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in head[:200]:
-        return "ods"
-    if b"mimetypeapplication/vnd.oasis.opendocument" in head[:200]:
-        raise DomainError(_("{name} adalah dokumen OpenDocument (teks atau presentasi), bukan lembar kerja.").format(
-            name=path.name))
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return "xlsx"  # a broken workbook: the workbook reader says so in its words
-    if "word/document.xml" in names:
-        raise DomainError(_("{name} adalah dokumen Word, bukan lembar kerja. Buka daftarnya di Excel dan simpan "
-                            "sebagai .xlsx.").format(name=path.name))
-    if any(name.startswith("ppt/") for name in names):
-        raise DomainError(_("{name} adalah presentasi PowerPoint, bukan lembar kerja.").format(name=path.name))
-    if "xl/workbook.xml" in names or "xl/workbook.bin" in names or "[Content_Types].xml" in names:
-        return "xlsx"
-    raise DomainError(_("{name} adalah arsip ZIP, bukan lembar kerja. Ekstrak dulu, lalu pilih berkas "
-                        ".xlsx/.xls/.ods/.csv di dalamnya.").format(name=path.name))
-
-
-def _ole_kind(path: Path) -> str:
-    """Excel 97–2003 and Word 97–2003 share one container; its stream names tell them apart."""
-    data = path.read_bytes()
-    if _ENCRYPTION_STREAM in data:
-        raise DomainError(
-            _("{name} dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
-              "(Berkas → Info → Lindungi Buku Kerja), simpan, lalu impor lagi.").format(name=path.name)
-        )
-    if "WordDocument".encode("utf-16-le") in data:
-        raise DomainError(_("{name} adalah dokumen Word, bukan lembar kerja. Buka daftarnya di Excel dan simpan "
-                            "sebagai .xlsx.").format(name=path.name))
-    return "xls"
-
-
-def _not_a_table(name: str) -> DomainError:
-    return DomainError(
-        _("{name} berisi teks biasa (seperti surat), bukan tabel. Pilih lembar kerja daftar peserta "
-          "(.xlsx, .xls, .ods atau .csv).").format(name=name)
-    )
-
-
+# ---- file type: desktop/models/spreadsheet/file_kinds.py ---------------------------------------
 def inspect_file(path: Path | str) -> FileInfo:
     path = Path(path)
     kind = detect_kind(path)
@@ -418,7 +340,7 @@ def _check_tabular(path: Path) -> str:
     widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
     width, count = Counter(widths).most_common(1)[0] if widths else (1, 0)
     if width < 2 or count * 2 < len(widths):
-        raise _not_a_table(path.name)
+        raise not_a_table(path.name)
     return text
 
 
