@@ -128,7 +128,11 @@ def classify_rows(
     carried: dict[str, str] = {}
     section = ""
     tail = False  # under a signature or note: short rows are part of it
+    name_column = min(name_columns) if len(name_columns) == 1 else None
     for row in table.rows:
+        if name_column is not None and not tail and _plainly_data(row.values, name_column, header_words):
+            readings.append(RowReading(None, dict(carried), section) if carried else _DATA)
+            continue
         filled = _filled(row.values)
         texts = [text for _index, _value, text in filled]
         words = [normalise_header(text) for text in texts]
@@ -174,6 +178,23 @@ def classify_rows(
             skip = SkipKind.NO_DATA
         readings.append(RowReading(skip, dict(carried) if skip is None else {}, section if skip is None else ""))
     return readings
+
+
+_DATA = RowReading()
+_NOT_PLAIN = re.compile(r"^(?:sub|grand|total|jumlah|jml|catatan|keterangan|ket\b|nb\b|\*|sumber|note|kec|kel|desa|ds\b|"
+                        r"mengetahui|menyetujui|disetujui|hormat|ttd|kepala|kadis|kabid|kasi|sekretaris|ketua|panitia|"
+                        r"plt|plh|a\.?\s*n\b|nip|pembina|penata|yang|dibuat|petugas|pengelola|[a-z]\s*[.)]|[ivx]+\s*[.)]|"
+                        r"\d{1,2}\s*[.)])", re.IGNORECASE)
+
+
+def _plainly_data(values: Sequence[CellValue], name_column: int, header_words: set[str]) -> bool:
+    """A row with a business name that no rule could mean otherwise and two more cells: decided at once."""
+    name = values[name_column] if name_column < len(values) else None
+    if not isinstance(name, str) or "," in name or not any(char.isalpha() for char in name) or _NOT_PLAIN.match(name):
+        return False
+    if sum(1 for value in values if value is not None and value != "") < 3:
+        return False
+    return normalise_header(name) not in header_words
 
 
 def _section_title(
