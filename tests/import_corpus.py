@@ -436,6 +436,15 @@ def _cases() -> list[Case]:
            phone="+6281280000002", business_name="XLS Magersari"),
         skip([None, "JUMLAH", None, None, None, None], "baris jumlah"),
     ])]))
+    add(Case("29_bagian_nama_kecamatan_saja.xlsx", [Sheet("Susulan", [
+        ["No", "Nama Usaha", "Pemilik", "No HP", "Kapasitas"],
+        skip(["MAGERSARI"], "judul bagian"),
+        ok([1, "Susulan Magersari", "Eko", "082900000001", 150], business_name="Susulan Magersari",
+           kecamatan="Magersari"),
+        skip(["KRANGGAN"], "judul bagian"),
+        ok([2, "Susulan Kranggan", "Nanik", "082900000002", 250], business_name="Susulan Kranggan",
+           kecamatan="Kranggan"),
+    ])], before="21_pembaruan_v1.xlsx", total_after=8))
     return cases
 
 

@@ -1,6 +1,7 @@
 """Write the participant-list corpus (tests/import_corpus.py) into tests/data/corpus/.
 
-    .venv/bin/python tools/make_import_corpus.py       # needs soffice (libreoffice-calc-nogui) for .xls/.ods
+    .venv/bin/python tools/make_import_corpus.py [FILE …]   # all cases, or only the named files
+                                                           # needs soffice (libreoffice-calc-nogui) for .xls/.ods
 
 openpyxl writes each workbook the way an office builds it (merged titles, two-row headers,
 formulas without stored results as Excel-less programs leave them); LibreOffice headless
@@ -66,7 +67,10 @@ def main() -> int:
     CORPUS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
+        wanted = set(sys.argv[1:])
         for case in CASES:
+            if wanted and case.file not in wanted:
+                continue
             target = case.path
             if not case.sheets:  # a letter typed in a text editor and renamed .xlsx
                 target.write_bytes(LETTER.encode("cp1252"))

@@ -73,7 +73,7 @@ _PERSON_HEADERS = {"nama", "namalengkap", "namapeserta", "namaundangan", "name",
                    "namadelegasi", "namatamu", "peserta", "namayangdiundang", "namaperserta", "namapejabat"}
 _ORGANISATION_WORDS = ("instansi", "perusahaan", "lembaga", "organisasi", "company", "organization",
                        "organisation", "unitkerja", "satuankerja", "asal", "namausaha", "usaha", "opd", "skpd",
-                       "institution", "dinas", "kantor")
+                       "institution", "dinas", "kantor", "ikm", "umkm", "ukm", "toko", "merek", "brand", "pabrik")
 
 
 def read_kind(text: str) -> ParticipantKind | None:
@@ -113,8 +113,9 @@ def guess_participant_columns(headers: Sequence[str]) -> ColumnGuess:
             if column == organisation and key != "business_name":
                 del mapping[key]
         mapping["business_name"] = organisation
-        guesses["business_name"] = _("susunan Nama | Jabatan | Instansi: kolom \"{org}\" dibaca sebagai Nama Usaha"
-                                     ).format(org=headers[organisation])
+        guesses["business_name"] = _("kolom \"{person}\" berisi nama orang, kolom \"{org}\" nama usaha/instansinya: "
+                                     "\"{org}\" dibaca sebagai Nama Usaha").format(
+            org=headers[organisation], person=headers[name_column])
         if "contact_person" not in mapping:
             mapping["contact_person"] = name_column
             guesses["contact_person"] = _("kolom \"{person}\" berisi nama orang: dibaca sebagai Pemilik/kontak"

@@ -36,7 +36,7 @@ from desktop.models.spreadsheet.participant_fields import (
     guess_participant_columns,
     section_fields,
 )
-from desktop.models.spreadsheet.participant_matching import Matcher, name_key
+from desktop.models.spreadsheet.participant_matching import Matcher, name_key, place_key
 from desktop.models.spreadsheet.participant_rows import ImportRow, read_row, validate_row
 from desktop.models.spreadsheet.preview import ImportResult, Preview, PreviewRow, RowAction, RowStatus
 from desktop.models.spreadsheet.reader import SheetTable
@@ -86,9 +86,25 @@ class _Plan:
     lookups: _Lookups
 
 
-def _classify(table: SheetTable, mapping: Mapping) -> list[RowReading]:
+def _classify(table: SheetTable, mapping: Mapping, lookups: _Lookups) -> list[RowReading]:
+    """Row kinds; a bare title such as "MAGERSARI" is a kecamatan (kelurahan) when the event or the file
+    already knows a kecamatan (kelurahan) of that name."""
+    places: dict[str, tuple[str, str]] = {}
+    for key in ("kelurahan", "kecamatan"):  # a kecamatan wins over a kelurahan of the same name
+        known = [getattr(row, key) for row in lookups.rows.values()]
+        if key in mapping:
+            known += [cells.cell_text(row.values[mapping[key]]) for row in table.rows if mapping[key] < len(row.values)]
+        places.update({place_key(name): (key, name) for name in known if name and place_key(name)})
+
+    def read_title(title: str) -> dict[str, str]:
+        place = places.get(place_key(title))
+        if place is not None:
+            key, name = place
+            return {key: " ".join(part.capitalize() for part in name.split()) if name.isupper() else name}
+        return section_fields(title)
+
     return classify_rows(table, mapping, name_keys=("business_name",),
-                         number_keys=("monthly_capacity", "delegation_size"), section_reader=section_fields)
+                         number_keys=("monthly_capacity", "delegation_size"), section_reader=read_title)
 
 
 def _plan(session: Session, table: SheetTable, mapping: Mapping, progress: Progress | None = None,
@@ -101,7 +117,7 @@ def _plan(session: Session, table: SheetTable, mapping: Mapping, progress: Progr
     claimed_keys: dict[tuple[str, str], int] = {}
     phones_in_file: dict[str, tuple[int, str]] = {}
     total = len(table.rows)
-    for position, (sheet_row, reading) in enumerate(zip(table.rows, _classify(table, mapping), strict=True), start=1):
+    for position, (sheet_row, reading) in enumerate(zip(table.rows, _classify(table, mapping, lookups), strict=True), start=1):
         if progress and position % 500 == 0:
             progress(position, total, _("Memeriksa baris {row} …").format(row=sheet_row.number))
         if reading.skip is not None:
