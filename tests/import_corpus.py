@@ -445,6 +445,29 @@ def _cases() -> list[Case]:
         ok([2, "Susulan Kranggan", "Nanik", "082900000002", 250], business_name="Susulan Kranggan",
            kecamatan="Kranggan"),
     ])], before="21_pembaruan_v1.xlsx", total_after=8))
+    add(Case("30_judul_kelompok_identitas_pemilik.xlsx", [Sheet("REKAP IKM 2020", [
+        ["REKAPITULASI DATA IKM ALAS KAKI"],
+        ["KOTA MOJOKERTO TAHUN 2020"],
+        [],
+        ["NO", "IDENTITAS USAHA", None, "PEMILIK", None, "NIK", "L/P", "KAPASITAS PRODUKSI (PASANG/BULAN)", "KET"],
+        [None, "NAMA IKM/UMKM", "ALAMAT", "NAMA", "NO. TELP/HP", None, None, None, None],
+        warn([1, "CV. ANUGRAH JAYA", "JL. EMPU NALA 12", "H. MASRUR", "0812-3456-7890 / 0321-123456",
+              3576012345670001, "L", "1.000 - 1.500", "aktif"], "terkecil", "2 nomor",
+             business_name="CV. ANUGRAH JAYA", contact_person="H. MASRUR", phone="+6281234567890",
+             monthly_capacity=1000, notes="aktif; No. HP lain: 0321-123456"),
+        ok([2, "UD. SRI REJEKI", "JL. MAJAPAHIT 4", "HJ. SRI", 85733334444, 3576012345670002, "P",
+            "kurang lebih 500 pasang", None], business_name="UD. SRI REJEKI", phone="+6285733334444",
+           monthly_capacity=500),
+        warn([3, "SEPATU BUDI", "MAGERSARI", "BUDI", "-", None, "L", "tidak tentu", "baru"], "tidak tentu",
+             business_name="SEPATU BUDI", phone="", monthly_capacity=None),
+        [],
+        skip([None, "JUMLAH", None, None, None, None, None, "=SUM(H6:H8)", None], "baris jumlah"),
+        [],
+        skip([None, None, None, None, None, None, "Mojokerto, 10 Februari 2020"], "tanda tangan"),
+        skip([None, None, None, None, None, None, "Kasi Industri"], "tanda tangan"),
+        [],
+        skip([None, None, None, None, None, None, "( BAMBANG S. )"], "tanda tangan"),
+    ], merges=("A1:I1", "A2:I2", "B4:C4", "D4:E4"))], guessed=("Nama Usaha", "Pemilik")))
     return cases
 
 

@@ -138,3 +138,16 @@ def test_wizard_marks_guesses_skips_non_people_and_asks_about_likely_matches(qtb
         assert participants.find_by_code(session, "BNK001").business_name == "Bank Mitra Usaha Rakyat"
         assert len(participants.list_participants(session)) == 87 + 2  # Sepatu Baru Jaya and the new row 5
         assert "Jabatan: Account Officer" in participants.find_by_code(session, "BNK001").notes
+
+
+def test_wizard_takes_the_sheet_that_holds_the_list(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from tests.import_corpus import CORPUS
+
+    context, page = _page(qtbot, demo_db)
+    wizard = page.spreadsheet_buttons.start_import("participants", CORPUS / "11_data_di_lembar_kedua.xlsx")
+    settle(qtbot, context)
+    wizard.next()
+    settle(qtbot, context)
+    assert wizard.table is not None and wizard.table.sheet == "Data IKM"
+    assert "Petunjuk" in wizard.columns_page.header_label.text()
+    assert wizard.file_page.sheet_combo.currentText() == "Data IKM"

@@ -134,3 +134,37 @@ def test_guess_mapping_from_indonesian_and_english_headers() -> None:
     english = ["Business name", "Owner", "Phone", "Address", "District", "Products", "Monthly capacity", "Type"]
     assert set(columns.guess_mapping(english, PARTICIPANT_FIELDS)) == {
         "business_name", "contact_person", "phone", "address", "kecamatan", "products", "monthly_capacity", "kind"}
+
+
+def test_documents_and_archives_renamed_as_spreadsheets_are_told_apart(tmp_path: Path) -> None:
+    import zipfile
+
+    def zipped(name: str, parts: dict[str, str]) -> Path:
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as archive:
+            for part, text in parts.items():
+                archive.writestr(part, text)
+        return path
+
+    with pytest.raises(DomainError, match="dokumen Word"):
+        read(zipped("surat.xlsx", {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}))
+    with pytest.raises(DomainError, match="arsip ZIP"):
+        read(zipped("kiriman.xlsx", {"daftar/peserta.txt": "x"}))
+    ole = tmp_path / "surat.xls"
+    ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200 + "WordDocument".encode("utf-16-le") + b"\x00" * 200)
+    with pytest.raises(DomainError, match="dokumen Word"):
+        read(ole)
+    letter = tmp_path / "undangan.csv"
+    letter.write_text("Kepada Yth.\nBapak/Ibu\n\nDengan hormat, kami mengundang Bapak, Ibu, dan Saudara hadir.\n"
+                      "Acara dimulai pukul 08.00.\nTerima kasih.\n", encoding="utf-8")
+    with pytest.raises(DomainError, match="teks biasa"):
+        read(letter)
+
+
+def test_ods_and_xls_from_libreoffice_are_read_directly() -> None:
+    from tests.import_corpus import CORPUS
+
+    ods = read(CORPUS / "15_libreoffice_ods_dua_baris.ods")
+    assert ods.header_row == 2 and "No. HP/WA" in ods.headers and ods.rows[1].values[1] == "ODS Satu"
+    xls = read(CORPUS / "14_daftar_lama_excel97.xls")
+    assert xls.headers[1] == "Nama Usaha" and any(row.values[1] == "Lama Dua" for row in xls.rows)

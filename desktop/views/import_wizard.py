@@ -208,6 +208,8 @@ class FilePage(QWizardPage):
         form.addRow(_("Lembar"), self.sheet_combo)
         form.addRow(self.message)
         self.info: reader.FileInfo | None = None
+        self.auto_sheet = False
+        self.first_choice = ""
 
     def browse(self) -> None:
         path, _selected = QFileDialog.getOpenFileName(self, _("Pilih berkas peserta"), "", FILE_FILTER)
@@ -219,8 +221,11 @@ class FilePage(QWizardPage):
         self.message.clear()
         self.sheet_combo.clear()
         self.sheet_combo.addItems(list(info.sheets))
-        choice = next((name for name in preferred if name in info.sheets), info.sheets[0])
-        self.sheet_combo.setCurrentText(choice)
+        choice = next((name for name in preferred if name in info.sheets), None)
+        # Without a sheet named as expected the reader picks the sheet that holds the columns (and says so).
+        self.auto_sheet = choice is None and len(info.sheets) > 1
+        self.first_choice = choice or info.sheets[0]
+        self.sheet_combo.setCurrentText(self.first_choice)
         self.sheet_combo.setEnabled(len(info.sheets) > 1)
         self.completeChanged.emit()
 
@@ -234,7 +239,10 @@ class FilePage(QWizardPage):
         return self.info is not None and not self.wizard_.busy
 
     def sheet(self) -> str | None:
-        return None if self.info is None or self.info.kind == "csv" else self.sheet_combo.currentText()
+        if self.info is None or self.info.kind == "csv":
+            return None
+        current = self.sheet_combo.currentText()
+        return None if self.auto_sheet and current == self.first_choice else current
 
 
 class ColumnsPage(QWizardPage):
@@ -538,6 +546,9 @@ class ImportWizard(QWizard):
 
         def loaded(table: reader.SheetTable) -> None:
             self.table = table
+            if self.file_page.auto_sheet and table.sheet != self.file_page.sheet_combo.currentText():
+                self.file_page.first_choice = table.sheet  # the combo shows the sheet the reader took
+                self.file_page.sheet_combo.setCurrentText(table.sheet)
             guess = (self.kind.guess(table.headers) if self.kind.guess is not None
                      else columns.guess_columns(table.headers, self.kind.fields))
             self.columns_page.show_table(table, guess)

@@ -28,7 +28,7 @@ from desktop.models.errors import DomainError
 from desktop.models.spreadsheet.file_kinds import detect_kind, not_a_table
 
 MAX_DATA_ROWS = 20_000  # an event has hundreds of participants; more is the wrong file
-HEADER_SEARCH_ROWS = 20
+HEADER_SEARCH_ROWS = 30  # a letterhead, a title block and notes may come before the header
 MAX_EMPTY_RUN = 2_000  # formatted-but-empty rows Excel keeps after the data
 CSV_SHEET = "CSV"
 MIN_HEADER_SCORE = 2  # a sheet "has the columns" when its header names at least this many fields
