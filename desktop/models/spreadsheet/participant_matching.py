@@ -67,18 +67,18 @@ class Matcher:
         """(details that agree, in words; how many details are given on both sides and differ)."""
         agree: list[str] = []
         conflicts = 0
-        if data.phone and row.phone:
-            (agree.append(_("nomor HP sama")) if data.phone == row.phone else None)
-            conflicts += data.phone != row.phone
-        mine, theirs = person_key(data.contact_person), person_key(row.contact_person)
-        if mine and theirs:
-            same = mine == theirs or fuzz.token_set_ratio(mine, theirs) >= CONTACT_SCORE
-            (agree.append(_("kontak sama")) if same else None)
-            conflicts += not same
-        if place_key(data.kecamatan) and place_key(row.kecamatan):
-            same = place_key(data.kecamatan) == place_key(row.kecamatan)
-            (agree.append(_("kecamatan sama")) if same else None)
-            conflicts += not same
+        checks = (
+            (data.phone, row.phone, lambda a, b: a == b, _("nomor HP sama")),
+            (person_key(data.contact_person), person_key(row.contact_person),
+             lambda a, b: a == b or fuzz.token_set_ratio(a, b) >= CONTACT_SCORE, _("kontak sama")),
+            (place_key(data.kecamatan), place_key(row.kecamatan), lambda a, b: a == b, _("kecamatan sama")),
+        )
+        for mine, theirs, same, words in checks:
+            if mine and theirs:  # a detail counts only when both sides give it
+                if same(mine, theirs):
+                    agree.append(words)
+                else:
+                    conflicts += 1
         return agree, conflicts
 
     def find(self, data: ParticipantData) -> Match:
@@ -115,7 +115,10 @@ class Matcher:
                     best = candidate
         if best is not None:
             return best
-        for pid in self.by_phone.get(data.phone, []) if data.phone else []:
-            similar = fuzz.token_set_ratio(key, name_key(self.rows[pid].business_name))
-            return Match(likely_id=pid, likely_reason=_("nomor HP sama, nama lain"), same_by_default=similar >= 80)
-        return Match()
+        same_phone = self.by_phone.get(data.phone, []) if data.phone else []
+        if not same_phone:
+            return Match()
+        pid = same_phone[0]
+        # "Sinar Jaya" → "UD Sinar Jaya Abadi" with the same phone is a renamed shop; "Berkah" is not.
+        similar = fuzz.token_set_ratio(key, name_key(self.rows[pid].business_name))
+        return Match(likely_id=pid, likely_reason=_("nomor HP sama, nama lain"), same_by_default=similar >= 80)
