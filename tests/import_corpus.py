@@ -424,6 +424,8 @@ def _cases() -> list[Case]:
         ok([1, "SINAR MAS SANDAL", None, None, None], business_name="SINAR MAS SANDAL"),
         ok([2, "UD BERKAH", "SUPARMI", "081270000002", "MAGERSARI"], business_name="UD BERKAH"),
         error([3, None, "PAIJO", "081270000003", "KRANGGAN"], "Nama usaha wajib"),
+        ok([4, "TOTAL SPORT", None, 81270000004, None], business_name="TOTAL SPORT", phone="+6281270000004"),
+        skip([None, "TOTAL", None, None, None], "baris jumlah"),
     ])]))
 
     add(Case("28_bagian_kecamatan_xls.xls", [Sheet("Data", [

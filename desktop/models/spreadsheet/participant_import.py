@@ -104,7 +104,8 @@ def _classify(table: SheetTable, mapping: Mapping, lookups: _Lookups) -> list[Ro
         return section_fields(title)
 
     return classify_rows(table, mapping, name_keys=("business_name",),
-                         number_keys=("monthly_capacity", "delegation_size"), section_reader=read_title)
+                         number_keys=("monthly_capacity", "delegation_size"),
+                         detail_keys=("phone", "address", "contact_person"), section_reader=read_title)
 
 
 def _plan(session: Session, table: SheetTable, mapping: Mapping, progress: Progress | None = None,

@@ -113,15 +113,19 @@ def classify_rows(
     *,
     name_keys: Sequence[str],
     number_keys: Sequence[str] = (),
+    detail_keys: Sequence[str] = (),
     section_reader: SectionReader | None = None,
 ) -> list[RowReading]:
     """One reading per row of ``table``: its skip kind (or None for data) and carried section values.
 
     ``name_keys`` are the fields a person row must name someone in (business name, or both sides
-    of a request); ``number_keys`` the fields that hold counts (a totals row sums them).
+    of a request); ``number_keys`` the fields that hold counts (a totals row sums them);
+    ``detail_keys`` fields a totals row never fills (phone, address).
     """
     name_columns = {mapping[key] for key in name_keys if key in mapping}
     number_columns = {mapping[key] for key in number_keys if key in mapping}
+    # A totals row never has a phone or an address: "Total Sport" with a phone is a shop.
+    detail_columns = {mapping[key] for key in detail_keys if key in mapping}
     mapped = set(mapping.values())
     header_words = {normalise_header(text) for text in table.headers if normalise_header(text)}
     readings: list[RowReading] = []
@@ -143,7 +147,8 @@ def classify_rows(
             skip = SkipKind.NUMBERING
         elif len(words) >= 2 and sum(1 for word in words if word in header_words) >= max(2, len(words) // 2 + 1):
             skip = SkipKind.REPEATED_HEADER
-        elif any(_TOTALS.match(text) for _index, text in text_cells) and len(text_cells) <= 2:
+        elif (any(_TOTALS.match(text) for _index, text in text_cells) and len(text_cells) <= 2
+              and not detail_columns & {index for index, _value, _text in filled}):
             skip = SkipKind.TOTALS
         elif (not text_cells and any(isinstance(value, UnreadFormula) and re.search(r"(SUM|COUNT|JUMLAH)\(", str(value), re.I)
                                      for _index, value, _text in filled)):
