@@ -124,3 +124,10 @@ def test_matching_certain_likely_and_none() -> None:
     assert other_shop.target_id is None and other_shop.likely_id == 1 and not other_shop.same_by_default
     assert matcher.find(ParticipantData(business_name="Berkah Abadi")) == type(typo)()
     assert name_key("Toko  Sinar-Jaya.") == "sinar jaya" and person_key("Bpk. H. Slamet") == "slamet"
+
+
+def test_numbering_with_an_empty_cell_under_a_merged_header() -> None:
+    table = _table(["No", "Nama Usaha", "Kontak", "", "Kapasitas"], [[1, 2, 3, None, 5], [1, "Sinar", "Budi", "0812", 9]])
+    readings = classify_rows(table, {"business_name": 1, "contact_person": 2, "monthly_capacity": 4},
+                             name_keys=("business_name",), number_keys=("monthly_capacity",))
+    assert [reading.skip for reading in readings] == [SkipKind.NUMBERING, None]

@@ -90,12 +90,15 @@ def _numbering(filled: list[tuple[int, CellValue, str]]) -> bool:
     if len(filled) < 3:
         return False
     numbers = []
-    for _index, value, text in filled:
+    for index, value, text in filled:
         match = _NUMBER_LABEL.match(text)
         if not match or isinstance(value, bool):
             return False
-        numbers.append(int(match.group(1)))
-    return all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+        numbers.append((index, int(match.group(1))))
+    consecutive = all(b == a + 1 for (_i, a), (_j, b) in zip(numbers, numbers[1:], strict=False))
+    # Under a merged header some cells stay empty: "1 2 3 _ 5" still numbers the columns.
+    by_column = len({number - index for index, number in numbers}) == 1
+    return consecutive or by_column
 
 
 def _place(text: str) -> tuple[str, str] | None:
