@@ -60,8 +60,8 @@ def _zip_kind(path: Path, head: bytes) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return "xlsx"  # a broken workbook: the workbook reader says so in its words
+    except Exception:  # BadZipFile, NotImplementedError for odd zip versions …: a broken workbook
+        return "xlsx"  # the workbook reader says so in its words
     if "word/document.xml" in names:
         raise DomainError(_("{name} adalah dokumen Word, bukan lembar kerja. Buka daftarnya di Excel dan simpan "
                             "sebagai .xlsx.").format(name=path.name))

@@ -101,6 +101,8 @@ def read_table(path: Path | str, sheet: str | None = None, header_score: HeaderS
         return _build_table(path.name, CSV_SHEET, _csv_rows(path), score)
     with _open_workbook(path) as workbook:
         names = _visible_sheets(workbook) or tuple(workbook.sheet_names)
+        if not names:
+            raise DomainError(_("{name} tidak berisi lembar kerja.").format(name=path.name))
         if sheet is not None:
             if sheet not in workbook.sheet_names:
                 raise DomainError(
@@ -216,7 +218,10 @@ class _WorkbookHandle:
                 _("{name} dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
                   "(Berkas → Info → Lindungi Buku Kerja), simpan, lalu impor lagi.").format(name=path.name)
             ) from None
-        except Exception as error:  # calamine raises its own CalamineError/XmlError/ZipError and OSError
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as error:  # CalamineError/XmlError/ZipError, OSError, and pyo3's PanicException
+            # (a BaseException) when the Rust reader trips over a damaged file
             raise DomainError(
                 _("{name} bukan buku kerja Excel yang sah atau berkasnya rusak ({reason}).").format(
                     name=path.name, reason=type(error).__name__
@@ -247,7 +252,9 @@ def _workbook_rows(workbook: Any, path: Path, kind: str, name: str) -> RawRows:
     """The sheet's rows (values, or :class:`UnreadFormula` where a formula has no stored result)."""
     try:
         grid = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except Exception as error:  # a damaged part of the workbook
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # a damaged part of the workbook (pyo3 panics are BaseExceptions)
         raise DomainError(
             _("Lembar \"{sheet}\" tidak dapat dibaca ({reason}).").format(sheet=name, reason=type(error).__name__)
         ) from None
@@ -287,6 +294,8 @@ def _xlsx_formulas(path: Path, name: str) -> dict[int, tuple[Any, ...]]:
             return {}
         return {number: values for number, values in enumerate(workbook[name].iter_rows(values_only=True), start=1)
                 if any(isinstance(value, str) and value.startswith("=") for value in values)}
+    except Exception:  # a damaged sheet part: the values calamine read stand, formulas stay empty
+        return {}
     finally:
         workbook.close()
 
@@ -303,7 +312,7 @@ def _has_formulas(path: Path) -> bool:
                             if b"<f>" in tail + chunk or b"<f " in tail + chunk:
                                 return True
                             tail = chunk[-3:]
-    except (zipfile.BadZipFile, OSError):
+    except Exception:  # a damaged archive: calamine has read (or refused) the values already
         return False
     return False
 
