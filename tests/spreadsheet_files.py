@@ -64,3 +64,22 @@ MESSY_ROWS: list[list[Any]] = [
     [7, "Pembeli Besar", "Bu Lina", 81311112222, "", "", "sepatu kuda", "", "Pembeli"],
     [8, "CV Kalender", "", "", "", "", "", dt.datetime(2020, 3, 6), "IKM"],
 ]
+
+
+def invitation_list(path: Path) -> Path:
+    """A Nama | Jabatan | Instansi list against the demo event: numbering, sections, a totals row, a
+    signature, one maker typed with a slip in its name (IKM003) and a bank written without "(KUR)"."""
+    rows: list[list[Any]] = [
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+        ["A.", "IKM ALAS KAKI"],
+        [1, "Mochamad Wahyudi", "Pemilik", "UD Cahaya Mulya Sepatu", "0834-8491-1798", "Kranggan"],
+        [2, "Siti Wulandari", "Pemilik", "Majapahit Sakti Shoes", "0857-7183-9090", "Kranggan"],
+        [3, "Budi Santoso", "Pemilik", "Sepatu Baru Jaya", "WA 0812 9999 1111", "Magersari"],
+        ["B.", "PERBANKAN"],
+        [4, "Diah Ayu", "Account Officer", "Bank Mitra Usaha Rakyat", "0821-6428-2935", None],
+        [None, "JUMLAH", None, None, None, None],
+        [None, None, None, None, "Mojokerto, 6 Maret 2020"],
+        [None, None, None, None, "Kepala Dinas"],
+    ]
+    return xlsx(path, rows, headers=["No", "Nama", "Jabatan", "Instansi/Perusahaan", "No. HP", "Kecamatan"],
+                title="DAFTAR UNDANGAN BUSINESS MATCHING")

@@ -15,9 +15,10 @@ def test_import_participants_prints_every_row_and_dry_run_writes_nothing(
     before = dump(demo_path)
     assert main(["import", "participants", str(path), "--db", str(demo_path), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "Baris     8  galat" in out and "Nomor telepon" in out
+    assert "Baris     7  galat" in out and "baris 3" in out
+    assert "Baris     8  peringatan" in out and "12345" in out
     assert "Baris     3  ok          IKM071" in out
-    assert "Uji coba" in out and "4 baru" in out
+    assert "Uji coba" in out and "6 baru" in out
     assert dump(demo_path) == before
     assert main(["import", "participants", str(path), "--db", str(demo_path)]) == 0
     assert dump(demo_path) != before
@@ -65,3 +66,24 @@ def test_import_into_a_file_without_event(empty_db, tmp_path: Path, capsys: pyte
     path = xlsx(tmp_path / "p.xlsx", MESSY_ROWS)
     assert main(["import", "participants", str(path), "--db", empty_db.url]) == 1
     assert "bukan berkas event" in capsys.readouterr().err
+
+
+def test_likely_matches_are_reported_and_decided_on_the_command_line(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.import_corpus import CORPUS
+
+    assert main(["import", "participants", str(CORPUS / "21_pembaruan_v1.xlsx"), "--db", str(demo_path)]) == 0
+    capsys.readouterr()
+    updated = CORPUS / "22_pembaruan_v2.xlsx"
+    before = dump(demo_path)
+    assert main(["import", "participants", str(updated), "--db", str(demo_path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Mungkin sama dengan IKM074 Mojo Leather" in out and "dianggap sama" in out
+    assert "Mungkin sama dengan IKM075 Sepatu Lestari" in out and "--same BARIS" in out
+    assert dump(demo_path) == before
+    assert main(["import", "participants", str(updated), "--db", str(demo_path), "--new", "5", "--same", "6"]) == 0
+    out = capsys.readouterr().out
+    assert "2 baru, 5 diperbarui" in out  # row 5 new by the admin's word, row 6 the same as IKM075
+    assert main(["import", "participants", str(updated), "--db", str(demo_path), "--same", "x"]) == 1
+    assert "--same/--new" in capsys.readouterr().err

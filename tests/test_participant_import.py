@@ -43,18 +43,19 @@ def test_messy_dinas_sheet_preview(demo_db: Database, tmp_path: Path) -> None:
     assert rows[4].status == "ok" and rows[4].code == "IKM072"  # codes continue after the demo's IKM070
     assert rows[5].status == "ok"  # capacity 1250 as a number cell, empty kind = IKM
     assert rows[7].status == "error" and "baris 3" in rows[7].reason  # CV. Sinar Jaya Sepatu again
-    assert rows[8].status == "error"
-    assert "Nomor telepon" in rows[8].reason and "sekitar seribu" in rows[8].reason  # every problem at once
+    # An optional field never drops a row: "12345" is no phone (emptied, said), "sekitar seribu" is 1,000.
+    assert rows[8].status == "warning" and rows[8].action == "create"
+    assert "12345" in rows[8].reason and "baris tetap diimpor" in rows[8].reason
     assert rows[9].status == "warning" and "sepatu kuda" in rows[9].reason and rows[9].code == "BYR008"
-    assert rows[10].status == "error" and "tanggal" in rows[10].reason
+    assert rows[10].status == "warning" and "tanggal" in rows[10].reason  # a date in capacity: emptied
     assert 6 not in rows  # the empty row is not a row at all
-    assert preview.importable == 4
+    assert preview.importable == 6
 
 
 def test_import_writes_good_rows_and_reimport_changes_nothing(demo_db: Database, tmp_path: Path, admin: Actor) -> None:
     path = xlsx(tmp_path / "p.xlsx", MESSY_ROWS)
     first = run_import(demo_db, path, admin)
-    assert (first.created, first.updated, first.unchanged, first.skipped) == (4, 0, 0, 3)
+    assert (first.created, first.updated, first.unchanged, first.skipped) == (6, 0, 0, 1)
     with demo_db.read() as session:
         sinar = participants.find_by_code(session, "IKM071")
         karya = participants.find_by_code(session, "IKM072")
@@ -65,7 +66,7 @@ def test_import_writes_good_rows_and_reimport_changes_nothing(demo_db: Database,
     assert karya is not None and karya.monthly_capacity == 1500 and karya.phone == "+6281322223333"
     assert buyer is not None and buyer.kind == "buyer" and buyer.phone == "+6281311112222"
     again = run_import(demo_db, path, admin)
-    assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 6)
     with demo_db.read() as session:
         assert len(participants.list_participants(session)) == count
 
@@ -97,9 +98,9 @@ def test_libreoffice_file_imports(empty_event: Database, admin: Actor) -> None:
     result = run_import(empty_event, DATA / "dinas_libreoffice.xlsx", admin)
     rows = by_number(result.preview)
     assert rows[6].status == "ok"  # the formula's stored result 1250
-    assert rows[8].status == "error" and "06/03/2020" in rows[8].reason  # a date typed into capacity
+    assert rows[8].status == "warning" and "06/03/2020" in rows[8].reason  # a date typed into capacity: emptied
     assert rows[9].status == "error"  # "sinar jaya sepatu" = "CV. Sinar Jaya Sepatu", same phone
-    assert result.created == 3
+    assert result.created == 4
     with empty_event.read() as session:
         names = {row.business_name for row in participants.list_participants(session)}
     assert "Berkah Abadi Footwear" in names
@@ -146,7 +147,7 @@ def test_dry_run_and_only_errors_write_nothing(demo_db: Database, demo_path: Pat
     before = dump(demo_path)
     table, mapping = load(xlsx(tmp_path / "p.xlsx", MESSY_ROWS))
     with demo_db.transaction() as session:
-        assert import_participants(session, table, mapping, admin, dry_run=True).created == 4
+        assert import_participants(session, table, mapping, admin, dry_run=True).created == 6
     bad = [[1, "", "", "123", "", "", "", "x", "Alien"]]
     table, mapping = load(xlsx(tmp_path / "bad.xlsx", bad))
     with demo_db.transaction() as session:
@@ -157,3 +158,4 @@ def test_dry_run_and_only_errors_write_nothing(demo_db: Database, demo_path: Pat
 def test_name_key() -> None:
     assert name_key("CV. Sinar  Jaya") == name_key("sinar jaya") == name_key("UD Sinar-Jaya") == "sinar jaya"
     assert name_key("PT. Citra (Persero)") == "citra"
+    assert name_key("C.V. SINAR-JAYA") == name_key("Toko Sinar Jaya") == "sinar jaya"

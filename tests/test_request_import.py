@@ -66,3 +66,22 @@ def test_ambiguous_name_asks_for_the_code(empty_event: Database, tmp_path: Path,
         participants.create_participant(session, ParticipantData("Toko Pembeli", kind="buyer"), admin)
     result = run(empty_event, xlsx(tmp_path / "r.xlsx", [["Toko Pembeli", "Sinar Jaya", 1, "", ""]], headers=HEADERS), admin)
     assert result.imported == 0 and "IKM001, IKM002" in result.preview.rows[0].reason
+
+
+def test_request_list_with_numbering_totals_and_signature_rows(demo_db: Database, tmp_path: Path, admin: Actor) -> None:
+    rows = [
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+        ["BYR001", "IKM002", 2, "pagi", ""],
+        ["BYR001", "IKM005", 1, "", ""],
+        ["JUMLAH", None, 3, None, None],
+        [None, None, None, "Mojokerto, 6 Maret 2020", None],
+        [None, None, None, "Ketua Panitia", None],
+    ]
+    path = xlsx(tmp_path / "r.xlsx", rows, headers=HEADERS, title="DAFTAR PERMINTAAN TEMU BISNIS")
+    result = run(demo_db, path, admin)
+    outcomes = [(row.number, row.status, row.reason) for row in result.preview.rows]
+    assert [(number, status) for number, status, _reason in outcomes] == [
+        (3, "skipped"), (4, "ok"), (5, "ok"), (6, "skipped"), (7, "skipped"), (8, "skipped")]
+    assert "baris nomor kolom" in outcomes[0][2] and "baris jumlah" in outcomes[3][2]
+    assert "tanda tangan" in outcomes[4][2] and "tanda tangan" in outcomes[5][2]
+    assert (result.created, result.skipped, result.ignored) == (2, 0, 4)

@@ -71,13 +71,15 @@ def test_wrong_files_get_a_sentence(tmp_path: Path, content: bytes, message: str
         read(path)
 
 
-def test_password_protected_and_old_xls_files_from_libreoffice(tmp_path: Path) -> None:
+def test_password_protected_refused_and_old_xls_read_whatever_its_name(tmp_path: Path) -> None:
     with pytest.raises(DomainError, match="kata sandi"):
         read(DATA / "dinas_sandi.xlsx")
     renamed = tmp_path / "lama.xlsx"
     shutil.copyfile(DATA / "dinas_lama.xls", renamed)  # a .xls renamed .xlsx
-    with pytest.raises(DomainError, match=r"97–2003"):
-        read(renamed)
+    for path in (DATA / "dinas_lama.xls", renamed):
+        table = read(path)
+        assert table.header_row == 2 and "No. HP/WA" in table.headers
+        assert [row.values[1] for row in table.rows][:2] == ["CV. Sinar Jaya Sepatu", "UD Karya Mulia"]
 
 
 def test_only_headers_and_empty_sheet(tmp_path: Path) -> None:
@@ -132,3 +134,37 @@ def test_guess_mapping_from_indonesian_and_english_headers() -> None:
     english = ["Business name", "Owner", "Phone", "Address", "District", "Products", "Monthly capacity", "Type"]
     assert set(columns.guess_mapping(english, PARTICIPANT_FIELDS)) == {
         "business_name", "contact_person", "phone", "address", "kecamatan", "products", "monthly_capacity", "kind"}
+
+
+def test_documents_and_archives_renamed_as_spreadsheets_are_told_apart(tmp_path: Path) -> None:
+    import zipfile
+
+    def zipped(name: str, parts: dict[str, str]) -> Path:
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as archive:
+            for part, text in parts.items():
+                archive.writestr(part, text)
+        return path
+
+    with pytest.raises(DomainError, match="dokumen Word"):
+        read(zipped("surat.xlsx", {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}))
+    with pytest.raises(DomainError, match="arsip ZIP"):
+        read(zipped("kiriman.xlsx", {"daftar/peserta.txt": "x"}))
+    ole = tmp_path / "surat.xls"
+    ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200 + "WordDocument".encode("utf-16-le") + b"\x00" * 200)
+    with pytest.raises(DomainError, match="dokumen Word"):
+        read(ole)
+    letter = tmp_path / "undangan.csv"
+    letter.write_text("Kepada Yth.\nBapak/Ibu\n\nDengan hormat, kami mengundang Bapak, Ibu, dan Saudara hadir.\n"
+                      "Acara dimulai pukul 08.00.\nTerima kasih.\n", encoding="utf-8")
+    with pytest.raises(DomainError, match="teks biasa"):
+        read(letter)
+
+
+def test_ods_and_xls_from_libreoffice_are_read_directly() -> None:
+    from tests.import_corpus import CORPUS
+
+    ods = read(CORPUS / "15_libreoffice_ods_dua_baris.ods")
+    assert ods.header_row == 2 and "No. HP/WA" in ods.headers and ods.rows[1].values[1] == "ODS Satu"
+    xls = read(CORPUS / "14_daftar_lama_excel97.xls")
+    assert xls.headers[1] == "Nama Usaha" and any(row.values[1] == "Lama Dua" for row in xls.rows)

@@ -16,24 +16,33 @@ from desktop.models.permissions import require_admin
 from desktop.models.errors import DomainError
 from desktop.models.spreadsheet import columns, reader
 from desktop.models.spreadsheet.export import export_event
-from desktop.models.spreadsheet.participant_import import PARTICIPANT_FIELDS, import_participants
+from desktop.models.spreadsheet.participant_import import (
+    PARTICIPANT_FIELDS,
+    guess_participant_columns,
+    import_participants,
+)
 from desktop.models.spreadsheet.preview import ImportResult, status_label
 from desktop.models.spreadsheet.request_import import REQUEST_FIELDS, import_requests
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    importing = subparsers.add_parser("import", help=_("impor peserta atau permintaan pertemuan dari .xlsx/.csv"))
+    importing = subparsers.add_parser("import", help=_("impor peserta atau permintaan pertemuan dari .xlsx/.xls/.ods/.csv"))
     what = importing.add_subparsers(dest="what", metavar=_("JENIS"), required=True)
     for name, help_text, handler in (
         ("participants", _("impor daftar peserta"), run_import_participants),
         ("requests", _("impor permintaan pertemuan (pasangan peserta)"), run_import_requests),
     ):
         sub = what.add_parser(name, help=help_text)
-        sub.add_argument("file", metavar=_("BERKAS"), help=_("berkas .xlsx atau .csv"))
+        sub.add_argument("file", metavar=_("BERKAS"), help=_("berkas .xlsx, .xls, .ods atau .csv"))
         sub.add_argument("--db", required=True, help=_("berkas event"))
         sub.add_argument("--sheet", help=_("nama lembar (bawaan: lembar pertama, atau yang cocok)"))
         sub.add_argument("--dry-run", action="store_true", help=_("periksa saja, jangan simpan apa pun"))
         add_operator_argument(sub)
+        if name == "participants":
+            sub.add_argument("--same", default="", metavar=_("BARIS"),
+                             help=_("baris (mis. 5,9) yang memang sama dengan peserta yang \"mungkin sama\""))
+            sub.add_argument("--new", default="", metavar=_("BARIS"),
+                             help=_("baris (mis. 7) yang peserta baru walau \"mungkin sama\" dengan yang ada"))
         sub.set_defaults(handler=handler)
 
     export = subparsers.add_parser("export", help=_("ekspor seluruh event ke satu berkas .xlsx"))
@@ -82,11 +91,13 @@ def _run_import(
     preferred_sheets: tuple[str, ...],
     run: Callable[..., ImportResult],
     admin_action: str,
+    guess: Callable[[tuple[str, ...]], columns.ColumnGuess],
+    **options: object,
 ) -> int:
     path = Path(args.file)
     sheet = _pick_sheet(path, args.sheet, preferred_sheets)
     table = reader.read_table(path, sheet, columns.header_score(fields))
-    mapping = columns.guess_mapping(table.headers, fields)
+    mapping = guess(table.headers).mapping
     missing = columns.missing_required(mapping, fields)
     if missing:
         raise DomainError(
@@ -99,7 +110,7 @@ def _run_import(
     with writing_event(args, args.db, admin_action=admin_action) as (db, actor):
         _require_event(db)
         with db.transaction() as session:
-            result = run(session, table, mapping, actor, dry_run=args.dry_run)
+            result = run(session, table, mapping, actor, dry_run=args.dry_run, **options)
     _print_report(result)
     return 0 if result.imported else 1
 
@@ -109,25 +120,44 @@ def _print_report(result: ImportResult) -> None:
     out = sys.stdout
     print(_("Berkas {file}, lembar {sheet}, judul kolom di baris {row}").format(
         file=preview.file_name, sheet=preview.sheet, row=preview.header_row), file=out)
+    for note in preview.notes:
+        print(note, file=out)
     print(_("Kolom: {pairs}").format(pairs="; ".join(f"{field} ← {header}" for field, header in preview.mapped_columns)), file=out)
+    for field, why in preview.guessed_columns:
+        print(_("Tebakan kolom {field}: {why}. Periksa hasilnya.").format(field=field, why=why), file=out)
     row_word = _("Baris")
     for row in preview.rows:
         print(f"{row_word} {row.number:>5}  {status_label(row.status):<10}  {row.code:<14} {row.name}"
               + (f"  — {row.reason}" if row.messages else ""), file=out)
+    likely = [row for row in preview.rows if row.maybe_same and row.importable]
+    if likely:
+        print(_("{count} baris mungkin sama dengan peserta yang ada (lihat \"Mungkin sama\" di atas): pakai "
+                "--same BARIS atau --new BARIS untuk memutuskan.").format(count=len(likely)), file=out)
     prefix = _("Uji coba, tidak ada yang disimpan: ") if result.dry_run else ""
     print(prefix + result.summary(), file=out)
     if not result.imported:
         print(_("Tidak ada baris yang dapat diimpor."), file=sys.stderr)
 
 
+def _row_numbers(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise DomainError(_("--same/--new berisi nomor baris dipisah koma, mis. 5,9; bukan \"{text}\".").format(
+            text=text)) from None
+
+
 def run_import_participants(args: argparse.Namespace) -> int:
+    decisions = {number: True for number in _row_numbers(args.same)}
+    decisions.update({number: False for number in _row_numbers(args.new)})
     return _run_import(args, PARTICIPANT_FIELDS, ("Peserta", "Participants"), import_participants,
-                       _("mengimpor peserta"))
+                       _("mengimpor peserta"), guess_participant_columns, decisions=decisions)
 
 
 def run_import_requests(args: argparse.Namespace) -> int:
     return _run_import(args, REQUEST_FIELDS, ("Permintaan", "Requests"), import_requests,
-                       _("mengimpor permintaan pertemuan"))
+                       _("mengimpor permintaan pertemuan"),
+                       lambda headers: columns.guess_columns(headers, REQUEST_FIELDS))
 
 
 def run_export(args: argparse.Namespace) -> int:

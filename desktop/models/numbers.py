@@ -130,3 +130,100 @@ def parse_rupiah(value: object) -> int:
     """Whole Rupiah: ``Rp 85rb`` → 85000, ``1,5 jt`` → 1500000, ``85.000,00`` → 85000; sen are rounded."""
     number = parse_indonesian_number(value)
     return int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+# ---- counts as people write them in a list ------------------------------------------------------
+# "kurang lebih 700", "± 3000", "3000 an", "500 s/d 1000", "100 kodi/bln": what a person reads in them.
+_APPROXIMATE_PREFIX = re.compile(
+    r"^(?:±|\+/-|\+-|kurang\s*lebih|kurleb|lebih\s*kurang|kl\.?|kira[\s-]*kira|sekitar|rata[\s-]*rata|"
+    r"approx\.?|about|ca\.?|maks(?:imal)?\.?|max\.?|min(?:imal)?\.?|hingga|sampai|up\s*to)\s*",
+    re.IGNORECASE,
+)
+_APPROXIMATE_SUFFIX = re.compile(r"(?<=\d)\s*(?:-?an|\+|lebih|lbh|keatas|ke\s*atas|an\b)$", re.IGNORECASE)
+_RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|~|s\.?/?d\.?|sampai|hingga|to)\s*(\d.*)$", re.IGNORECASE)
+_NONE_WORDS = {"", "-", "--", "—", "–", "tidakada", "nihil", "na", "none", "belumada", "kosong", "0"}
+_NUMBER_WORDS = {"seratus": 100, "seribu": 1_000, "sejuta": 1_000_000}
+# Units a footwear list counts in, with their size in pairs (a kodi is twenty pieces).
+_PAIR_UNITS: dict[str, int] = {"kodi": 20, "lusin": 12, "losin": 12, "gross": 144, "gros": 144}
+_UNIT = re.compile(r"\s*\b(" + "|".join(_PAIR_UNITS) + r")\b", re.IGNORECASE)
+_WEEKLY = re.compile(r"\s*(?:/|per\s*)(?:minggu|mgg|week)\b", re.IGNORECASE)
+
+
+def read_count(value: object, caption: str) -> tuple[int | None, str | None]:
+    """An optional count read the way a person reads it: (value or None, warning or None).
+
+    ``± 3000`` and ``3000 an`` are 3000 without a word; a range, a kodi or a weekly figure is
+    converted and the warning says how; text that holds no number gives (None, warning) so the
+    row is still imported with the field left empty.
+    """
+    if value is None or isinstance(value, bool):
+        return None, None
+    if isinstance(value, (int, float, Decimal)):
+        try:
+            number = parse_indonesian_number(value)
+        except ValidationError:
+            return None, _unread(caption, value)
+        if number < 0 or number != number.to_integral_value():
+            return None, _unread(caption, value)
+        return int(number), None
+    original = " ".join(str(value).split())
+    text = original.lower().replace("\u00a0", " ")
+    if re.sub(r"[\s.]", "", text) in _NONE_WORDS:
+        return None, None
+    text = _APPROXIMATE_PREFIX.sub("", text).strip()
+    notes: list[str] = []
+    factor = 1
+    weekly = _WEEKLY.search(text)
+    if weekly:
+        text = (text[: weekly.start()] + text[weekly.end():]).strip()
+        factor *= 4
+        notes.append(_("per minggu ×4"))
+    unit = _UNIT.search(text)
+    if unit:
+        size = _PAIR_UNITS[unit.group(1).lower()]
+        text = (text[: unit.start()] + text[unit.end():]).strip()
+        factor *= size
+        notes.append(_("1 {unit} = {size} pasang").format(unit=unit.group(1).lower(), size=size))
+    text = _APPROXIMATE_SUFFIX.sub("", _strip_words(text)).strip()
+    taken: int | None = None
+    span = _RANGE.match(text)
+    if span and _single(span.group(1)) is not None and _single(span.group(2)) is not None:
+        low, high = _single(span.group(1)), _single(span.group(2))
+        assert low is not None and high is not None
+        taken = min(low, high)
+        notes.insert(0, _("rentang {low}–{high}: diambil angka terkecil").format(low=_dots(low), high=_dots(high)))
+    else:
+        taken = _single(text)
+    if taken is None:
+        return None, _unread(caption, original)
+    result = taken * factor
+    if not notes:
+        return result, None
+    return result, _("{column}: \"{value}\" dibaca {number} ({how}).").format(
+        column=caption, value=original, number=_dots(result), how="; ".join(notes)
+    )
+
+
+def _single(text: str) -> int | None:
+    text = _APPROXIMATE_SUFFIX.sub("", _strip_words(text.strip())).strip()
+    if text in _NUMBER_WORDS:
+        return _NUMBER_WORDS[text]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        text = text.replace(",", "")  # "1,000" pairs: a count has no decimals, so the comma groups thousands
+    try:
+        number = parse_indonesian_number(text)
+    except ValidationError:
+        return None
+    if number < 0 or number != number.to_integral_value():
+        return None
+    return int(number)
+
+
+def _dots(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _unread(caption: str, value: object) -> str:
+    return _("{column}: \"{value}\" tidak terbaca sebagai angka; dikosongkan, baris tetap diimpor.").format(
+        column=caption, value=value
+    )

@@ -39,8 +39,9 @@ from desktop.i18n import _
 from desktop.models.database import Database
 from desktop.models.spreadsheet import columns, reader
 from desktop.models.spreadsheet.columns import Field, Mapping
+from desktop.models.spreadsheet.participant_fields import IMPORT_FIELDS
 from desktop.models.spreadsheet.participant_import import (
-    PARTICIPANT_FIELDS,
+    guess_participant_columns,
     import_participants,
     preview_participants,
 )
@@ -49,13 +50,17 @@ from desktop.models.spreadsheet.request_import import REQUEST_FIELDS, import_req
 from desktop.views.context import AppContext
 from desktop.views.operations import PARTICIPANTS, REQUESTS
 
-FILE_FILTER = "Lembar kerja (*.xlsx *.xlsm *.csv *.txt);;Semua berkas (*)"
+FILE_FILTER = "Lembar kerja (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Semua berkas (*)"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 STATUS_COLOURS = {
     RowStatus.OK: QColor("#e6f4ea"),
     RowStatus.WARNING: QColor("#fff4d6"),
     RowStatus.ERROR: QColor("#fde7e9"),
+    RowStatus.SKIPPED: QColor("#eceff1"),
 }
+GUESS_STYLE = "background: #fff4d6;"
+STATUS_ORDER = ["error", "warning", "skipped", "ok"]
+SAME_COLUMN = 6
 NOT_USED = -1
 
 
@@ -71,11 +76,14 @@ class ImportKind:
     changes: frozenset[str]
     name_header: str
     detail_header: str
+    guess: Any = None  # headers → ColumnGuess; None: the plain header guess
+    decides_matches: bool = False  # the preview offers "same as the likely participant?" per row
 
 
 def participants_kind() -> ImportKind:
-    return ImportKind(_("Impor peserta"), PARTICIPANT_FIELDS, ("Peserta", "Participants"), preview_participants,
-                      import_participants, frozenset({PARTICIPANTS}), _("Nama usaha"), _("No. HP/WA"))
+    return ImportKind(_("Impor peserta"), IMPORT_FIELDS, ("Peserta", "Participants"), preview_participants,
+                      import_participants, frozenset({PARTICIPANTS}), _("Nama usaha"), _("No. HP/WA"),
+                      guess_participant_columns, True)
 
 
 def requests_kind() -> ImportKind:
@@ -85,11 +93,14 @@ def requests_kind() -> ImportKind:
 
 # ---- preview table --------------------------------------------------------------------------
 class PreviewModel(QAbstractTableModel):
+    decided = Signal()
+
     def __init__(self, kind: ImportKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PreviewRow] = []
         self._headers = [_("Baris"), _("Status"), _("Tindakan"), _("Kode"), kind.name_header, kind.detail_header,
-                         _("Alasan")]
+                         _("Sama dengan?"), _("Alasan")]
+        self.decisions: dict[int, bool] = {}
 
     def set_rows(self, rows: list[PreviewRow]) -> None:
         self.beginResetModel()
@@ -115,19 +126,41 @@ class PreviewModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        same = row.maybe_same[0] if row.maybe_same else ""
         if role == Qt.ItemDataRole.DisplayRole:
             return [row.number, status_label(row.status), action_label(row.action), row.code, row.name, row.detail,
-                    row.reason][column]
+                    same, row.reason][column]
         if role == Qt.ItemDataRole.UserRole:  # sort key
-            return [row.number, ["error", "warning", "ok"].index(row.status), row.action, row.code, row.name,
-                    row.detail, row.reason][column]
+            return [row.number, STATUS_ORDER.index(row.status), row.action, row.code, row.name,
+                    row.detail, same, row.reason][column]
+        if role == Qt.ItemDataRole.CheckStateRole and column == SAME_COLUMN and row.maybe_same and row.importable:
+            taken = self.decisions.get(row.number, row.same_by_default)
+            return Qt.CheckState.Checked if taken else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and column in (0, 1):
             return QBrush(STATUS_COLOURS[RowStatus(row.status)])
         if role == Qt.ItemDataRole.ToolTipRole and row.messages:
             return "\n".join(row.messages)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 6 and row.status == RowStatus.ERROR:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 7 and row.status == RowStatus.ERROR:
             return QBrush(QColor("#8a0014"))
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == RowStatus.SKIPPED:
+            return QBrush(QColor("#5f6b73"))
         return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == SAME_COLUMN and self._rows[index.row()].maybe_same:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """The admin's answer to "mungkin sama dengan …"; the wizard checks the file again with it."""
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != SAME_COLUMN:
+            return False
+        row = self._rows[index.row()]
+        self.decisions[row.number] = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.dataChanged.emit(index, index)
+        self.decided.emit()
+        return True
 
 
 class PreviewFilter(QSortFilterProxyModel):
@@ -175,6 +208,8 @@ class FilePage(QWizardPage):
         form.addRow(_("Lembar"), self.sheet_combo)
         form.addRow(self.message)
         self.info: reader.FileInfo | None = None
+        self.auto_sheet = False
+        self.first_choice = ""
 
     def browse(self) -> None:
         path, _selected = QFileDialog.getOpenFileName(self, _("Pilih berkas peserta"), "", FILE_FILTER)
@@ -186,8 +221,11 @@ class FilePage(QWizardPage):
         self.message.clear()
         self.sheet_combo.clear()
         self.sheet_combo.addItems(list(info.sheets))
-        choice = next((name for name in preferred if name in info.sheets), info.sheets[0])
-        self.sheet_combo.setCurrentText(choice)
+        choice = next((name for name in preferred if name in info.sheets), None)
+        # Without a sheet named as expected the reader picks the sheet that holds the columns (and says so).
+        self.auto_sheet = choice is None and len(info.sheets) > 1
+        self.first_choice = choice or info.sheets[0]
+        self.sheet_combo.setCurrentText(self.first_choice)
         self.sheet_combo.setEnabled(len(info.sheets) > 1)
         self.completeChanged.emit()
 
@@ -201,7 +239,10 @@ class FilePage(QWizardPage):
         return self.info is not None and not self.wizard_.busy
 
     def sheet(self) -> str | None:
-        return None if self.info is None or self.info.kind == "csv" else self.sheet_combo.currentText()
+        if self.info is None or self.info.kind == "csv":
+            return None
+        current = self.sheet_combo.currentText()
+        return None if self.auto_sheet and current == self.first_choice else current
 
 
 class ColumnsPage(QWizardPage):
@@ -215,6 +256,7 @@ class ColumnsPage(QWizardPage):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         self.combos: dict[str, QComboBox] = {}
+        self.captions: dict[str, QLabel] = {}
         grid = QGridLayout()  # two columns of "field: column" so the sample below stays visible
         half = (len(wizard.kind.fields) + 1) // 2
         for position, field in enumerate(wizard.kind.fields):
@@ -224,6 +266,7 @@ class ColumnsPage(QWizardPage):
             self.combos[field.key] = combo
             caption = QLabel(_(field.caption) + (" *" if field.required else ""))
             caption.setBuddy(combo)
+            self.captions[field.key] = caption
             row, column = position % half, (position // half) * 2
             grid.addWidget(caption, row, column)
             grid.addWidget(combo, row, column + 1)
@@ -241,11 +284,21 @@ class ColumnsPage(QWizardPage):
     def initializePage(self) -> None:
         self.wizard_.load_table()
 
-    def show_table(self, table: reader.SheetTable, mapping: Mapping) -> None:
-        self.header_label.setText(
-            _("Judul kolom dibaca dari baris {row} lembar \"{sheet}\"; {count} baris data. Periksa tebakan di bawah; "
-              "kolom bertanda * wajib.").format(row=table.header_row, sheet=table.sheet, count=len(table.rows))
-        )
+    def show_table(self, table: reader.SheetTable, guess: columns.ColumnGuess) -> None:
+        mapping = guess.mapping
+        text = _("Judul kolom dibaca dari baris {row} lembar \"{sheet}\"; {count} baris data. Periksa tebakan di bawah; "
+                 "kolom bertanda * wajib.").format(row=table.header_row, sheet=table.sheet, count=len(table.rows))
+        if guess.guesses:
+            text += " " + _("Isian berlatar kuning adalah tebakan: {reasons}.").format(reasons="; ".join(guess.guesses.values()))
+        if table.note:
+            text = table.note + " " + text
+        self.header_label.setText(text)
+        for key, caption in self.captions.items():
+            field = next(item for item in self.wizard_.kind.fields if item.key == key)
+            guessed = key in guess.guesses
+            caption.setText(_(field.caption) + (" *" if field.required else "") + (" " + _("(tebakan)") if guessed else ""))
+            caption.setToolTip(guess.guesses.get(key, ""))
+            self.combos[key].setStyleSheet(GUESS_STYLE if guessed else "")
         for key, combo in self.combos.items():
             combo.blockSignals(True)
             combo.clear()
@@ -303,6 +356,7 @@ class PreviewPage(QWizardPage):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.problems_only = QCheckBox(_("Tampilkan hanya baris bermasalah"))
         self.model = PreviewModel(wizard.kind, self)
+        self.model.decided.connect(self.wizard_.load_preview)
         self.proxy = PreviewFilter(self)
         self.proxy.setSourceModel(self.model)
         self.problems_only.toggled.connect(self.proxy.set_problems_only)
@@ -334,6 +388,7 @@ class PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.preview = None
+        self.model.decisions = {}
         self.model.set_rows([])
         self.message.clear()
         self.wizard_.load_preview()
@@ -342,19 +397,30 @@ class PreviewPage(QWizardPage):
         self.preview = preview
         self.progress.hide()
         self.model.set_rows(list(preview.rows))
-        for column, width in ((0, 55), (1, 90), (2, 95), (3, 110), (4, 220), (5, 130)):
+        for column, width in ((0, 50), (1, 85), (2, 90), (3, 75), (4, 200), (5, 120), (6, 95)):
             self.table.setColumnWidth(column, width)
         self._fit_rows()
         ok, warnings, errors = (preview.count(RowStatus.OK), preview.count(RowStatus.WARNING),
                                 preview.count(RowStatus.ERROR))
-        self.summary.setText(
-            _("<b>{file}</b>, lembar {sheet}: <span style='color:#1f7a4d'><b>{ok} ok</b></span> · "
-              "<span style='color:#8a6d00'><b>{warnings} peringatan</b></span> · "
-              "<span style='color:#b00020'><b>{errors} galat</b></span>").format(
-                file=html.escape(preview.file_name), sheet=html.escape(preview.sheet), ok=ok, warnings=warnings,
-                errors=errors)
-        )
-        if errors and not self.problems_only.isChecked():
+        text = _("<b>{file}</b>, lembar {sheet}: <span style='color:#1f7a4d'><b>{ok} ok</b></span> · "
+                 "<span style='color:#8a6d00'><b>{warnings} peringatan</b></span> · "
+                 "<span style='color:#b00020'><b>{errors} galat</b></span>").format(
+            file=html.escape(preview.file_name), sheet=html.escape(preview.sheet), ok=ok, warnings=warnings,
+            errors=errors)
+        skipped = preview.count(RowStatus.SKIPPED)
+        if skipped:
+            text += " · " + _("<b>{count} dilewati</b> (bukan peserta: jumlah, nomor kolom, judul bagian, "
+                              "tanda tangan)").format(count=skipped)
+        likely = sum(1 for row in preview.rows if row.maybe_same and row.importable)
+        if likely:
+            text += "<br>" + _("<b>{count} baris mungkin sama</b> dengan peserta yang ada: centang kolom "
+                               "\"Sama dengan?\" bila memang sama, hapus centang bila peserta baru.").format(count=likely)
+        for caption, why in preview.guessed_columns:
+            text += "<br>" + html.escape(_("Tebakan kolom {field}: {why}.").format(field=caption, why=why))
+        for note in preview.notes:
+            text += "<br>" + html.escape(note)
+        self.summary.setText(text)
+        if (errors or likely) and not self.problems_only.isChecked():
             self.problems_only.setChecked(True)
         self.wizard_.setButtonText(
             QWizard.WizardButton.CommitButton,
@@ -458,6 +524,11 @@ class ImportWizard(QWizard):
 
         self.context.runner.run(work, on_success=done, on_error=failed, parent=self, **options)
 
+    def _decisions(self) -> dict[str, Any]:
+        if not self.kind.decides_matches:
+            return {}
+        return {"decisions": dict(self.preview_page.model.decisions)}
+
     # ---- steps -------------------------------------------------------------------------------
     def open_file(self, path: Path) -> None:
         self.path = path
@@ -475,28 +546,35 @@ class ImportWizard(QWizard):
 
         def loaded(table: reader.SheetTable) -> None:
             self.table = table
-            self.columns_page.show_table(table, columns.guess_mapping(table.headers, self.kind.fields))
+            if self.file_page.auto_sheet and table.sheet != self.file_page.sheet_combo.currentText():
+                self.file_page.first_choice = table.sheet  # the combo shows the sheet the reader took
+                self.file_page.sheet_combo.setCurrentText(table.sheet)
+            guess = (self.kind.guess(table.headers) if self.kind.guess is not None
+                     else columns.guess_columns(table.headers, self.kind.fields))
+            self.columns_page.show_table(table, guess)
 
         self._run(lambda _db: reader.read_table(path, sheet, score), loaded, self.columns_page.show_error)
 
     def load_preview(self) -> None:
         table, mapping, preview = self.table, self.columns_page.mapping(), self.kind.preview
+        options = self._decisions()
         assert table is not None
 
         def work(db: Database, progress: Any) -> Preview:
             with db.read() as session:
-                return preview(session, table, mapping, progress)
+                return preview(session, table, mapping, progress, **options)
 
         self._run(work, self.preview_page.show_preview, self.preview_page.show_error,
                   on_progress=self.preview_page.show_progress)
 
     def run_import(self) -> None:
         table, mapping, run, actor = self.table, self.columns_page.mapping(), self.kind.run, self.context.actor
+        options = self._decisions()
         assert table is not None
 
         def work(db: Database) -> ImportResult:
             with db.transaction() as session:  # all rows or none
-                return run(session, table, mapping, actor)
+                return run(session, table, mapping, actor, **options)
 
         def finished(result: ImportResult) -> None:
             self.result_ = result

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop.i18n import _
-from desktop.models.errors import ValidationError
-from desktop.models.numbers import parse_whole_number
+from desktop.models import phone
+from desktop.models.numbers import read_count
 from desktop.models.spreadsheet.reader import CellValue, UnreadFormula, cell_text
 
 YES_WORDS = {"ya", "y", "iya", "yes", "true", "benar", "1", "v", "x", "ada", "berminat", "minat"}
 NO_WORDS = {"tidak", "t", "tdk", "no", "n", "false", "salah", "0", "-", "belum", "tidakberminat"}
 # Characters that make a spreadsheet treat text as a formula (see export: they are written as text).
 FORMULA_START = ("=", "+", "-", "@")
-_PHONE_SPLIT = re.compile(r"\s*(?:/|,|;|\s+atau\s+|\s+or\s+|&|\n)\s*", re.IGNORECASE)
 
 
 class CellProblem(ValueError):
@@ -39,23 +39,6 @@ def text(value: CellValue, caption: str, *, multiline: bool = False) -> str:
     return cell_text(value, multiline=multiline)
 
 
-def whole_number(value: CellValue, caption: str) -> int | None:
-    """``1.500``, ``1,5 rb``, ``1500`` or a number cell; empty gives None."""
-    _refuse_formula(value, caption)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        raise CellProblem(
-            _("Kolom {column} berisi tanggal/jam ({value}), bukan angka. Ubah format sel menjadi Angka.").format(
-                column=caption, value=cell_text(value)
-            )
-        )
-    try:
-        return parse_whole_number(value)
-    except ValidationError as error:
-        raise CellProblem(_("{column}: {message}").format(column=caption, message=error.message)) from None
-
-
 def yes_no(value: CellValue, caption: str) -> tuple[bool, str | None]:
     """(answer, warning or None). Unclear answers count as no, with a warning."""
     _refuse_formula(value, caption)
@@ -73,22 +56,59 @@ def yes_no(value: CellValue, caption: str) -> tuple[bool, str | None]:
     )
 
 
-def phone_text(value: CellValue, caption: str) -> tuple[str, str | None]:
-    """The phone as typed (normalised later), and a warning when the cell held several numbers."""
-    _refuse_formula(value, caption)
-    if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        raise CellProblem(
-            _("Kolom {column} berisi tanggal ({value}), bukan nomor telepon.").format(column=caption, value=cell_text(value))
-        )
+@dataclass(frozen=True)
+class PhoneCell:
+    phone: str  # ``+62…`` or "" (a phone is optional: a cell that holds none leaves it empty)
+    others: tuple[str, ...]  # further numbers of the same cell, ``+62…``
+    warnings: tuple[str, ...]
+
+
+def phone_cell(value: CellValue, caption: str) -> PhoneCell:
+    """A phone cell read as a person would; never an error (the row is kept, the field may stay empty)."""
+    if isinstance(value, UnreadFormula) or isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return PhoneCell("", (), (_("{column}: \"{value}\" bukan nomor telepon; dikosongkan.").format(
+            column=caption, value=cell_text(value)),))
     if isinstance(value, float) and value.is_integer():
-        value = int(value)  # Excel stored 081234567890 as the number 81234567890
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits = str(value)
+        if len(digits) >= 11 and digits.endswith("00000"):
+            return PhoneCell("", (), (_scientific(caption, digits),))
+        value = digits if digits.startswith("62") else phone.restore_lost_zero(digits)
     raw = cell_text(value)
-    parts = [part for part in _PHONE_SPLIT.split(raw) if part.strip()]
-    if len(parts) > 1:
-        return parts[0], _("Sel nomor HP berisi {count} nomor; hanya {first} yang disimpan.").format(
-            count=len(parts), first=parts[0]
-        )
-    return raw, None
+    if not raw or raw in ("-", "--", "—"):
+        return PhoneCell("", (), ())
+    try:
+        numbers, unreadable = phone.split_phone_cell(raw)
+    except phone.ScientificPhone:
+        return PhoneCell("", (), (_scientific(caption, raw),))
+    warnings: list[str] = []
+    if len(numbers) > 1:
+        warnings.append(_("{column} berisi {count} nomor: {first} disimpan sebagai nomor utama, yang lain "
+                          "dicatat di Catatan.").format(column=caption, count=len(numbers),
+                                                        first=phone.display_phone(numbers[0])))
+    if unreadable:
+        warnings.append(_("{column}: \"{value}\" bukan nomor telepon yang dapat dibaca; {what}.").format(
+            column=caption, value=", ".join(unreadable),
+            what=_("tidak disimpan") if numbers else _("kolom dikosongkan, baris tetap diimpor")))
+    return PhoneCell(numbers[0] if numbers else "", tuple(numbers[1:]), tuple(warnings))
+
+
+def _scientific(caption: str, shown: str) -> str:
+    return _("{column}: \"{value}\" adalah nomor yang diubah Excel menjadi notasi ilmiah (angka terakhirnya "
+             "hilang). Nomor tidak disimpan; format kolom sebagai Teks dan ketik ulang nomornya.").format(
+        column=caption, value=shown)
+
+
+def count(value: CellValue, caption: str) -> tuple[int | None, str | None]:
+    """An optional count (capacity, delegation): read as a person reads it, never an error."""
+    if isinstance(value, UnreadFormula):
+        return None, _("Kolom {column} berisi rumus {formula} yang hasilnya tidak tersimpan di berkas; "
+                       "dikosongkan.").format(column=caption, formula=str(value))
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return None, _("Kolom {column} berisi tanggal/jam ({value}), bukan angka; dikosongkan.").format(
+            column=caption, value=cell_text(value))
+    return read_count(value, caption)
 
 
 def formula_like_warning(value: str, caption: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.i18n import _
 
@@ -51,8 +51,31 @@ def _match_score(header: str, field: Field) -> int:
     return best
 
 
+@dataclass(frozen=True)
+class ColumnGuess:
+    """The mapping, and for each field whose column is only a guess the reason, ready to show."""
+
+    mapping: Mapping
+    guesses: dict[str, str] = field(default_factory=dict)
+
+
+def guess_columns(headers: Sequence[str], fields: Sequence[Field]) -> ColumnGuess:
+    """:func:`guess_mapping`, marking every field whose header only starts with or contains a spelling."""
+    scores = _scored_mapping(headers, fields)
+    captions = {item.key: item.caption for item in fields}
+    guesses = {
+        key: _("judul kolom \"{header}\" hanya mirip \"{field}\"").format(header=headers[column], field=_(captions[key]))
+        for key, (column, score) in scores.items() if score < 3
+    }
+    return ColumnGuess({key: column for key, (column, _score) in scores.items()}, guesses)
+
+
 def guess_mapping(headers: Sequence[str], fields: Sequence[Field]) -> Mapping:
     """Field → column for every field some header plausibly names; each column used once."""
+    return {key: column for key, (column, _score) in _scored_mapping(headers, fields).items()}
+
+
+def _scored_mapping(headers: Sequence[str], fields: Sequence[Field]) -> dict[str, tuple[int, int]]:
     normalised = [normalise_header(text) for text in headers]
     candidates = [
         (score, -column, -order, field.key, column)
@@ -60,11 +83,11 @@ def guess_mapping(headers: Sequence[str], fields: Sequence[Field]) -> Mapping:
         for column, header in enumerate(normalised)
         if (score := _match_score(header, field))
     ]
-    mapping: Mapping = {}
+    mapping: dict[str, tuple[int, int]] = {}
     used: set[int] = set()
-    for _score, _column, _order, key, column in sorted(candidates, reverse=True):
+    for score, _column, _order, key, column in sorted(candidates, reverse=True):
         if key not in mapping and column not in used:
-            mapping[key] = column
+            mapping[key] = (column, score)
             used.add(column)
     return mapping
 

@@ -12,6 +12,8 @@ class RowStatus(StrEnum):
     OK = "ok"
     WARNING = "warning"
     ERROR = "error"
+    SKIPPED = "skipped"  # not a person at all: a totals, numbering, section or signature row
+
 
 
 class RowAction(StrEnum):
@@ -25,6 +27,7 @@ STATUS_LABELS = {
     RowStatus.OK: N_("ok"),
     RowStatus.WARNING: N_("peringatan"),
     RowStatus.ERROR: N_("galat"),
+    RowStatus.SKIPPED: N_("dilewati"),
 }
 ACTION_LABELS = {
     RowAction.CREATE: N_("baru"),
@@ -53,10 +56,14 @@ class PreviewRow:
     name: str  # business name (participants) or the pair's names (requests)
     detail: str  # phone (participants) or priority/session (requests)
     messages: tuple[str, ...]
+    # A likely but uncertain match with an existing participant: (its code, its name, why), and whether
+    # the row is taken as that participant unless the admin decides otherwise.
+    maybe_same: tuple[str, str, str] | None = None
+    same_by_default: bool = False
 
     @property
     def importable(self) -> bool:
-        return self.status != RowStatus.ERROR
+        return self.status not in (RowStatus.ERROR, RowStatus.SKIPPED)
 
     @property
     def reason(self) -> str:
@@ -70,6 +77,8 @@ class Preview:
     header_row: int
     rows: tuple[PreviewRow, ...]
     mapped_columns: tuple[tuple[str, str], ...] = field(default=())  # (field caption, header)
+    guessed_columns: tuple[tuple[str, str], ...] = field(default=())  # (field caption, why it is a guess)
+    notes: tuple[str, ...] = field(default=())  # about the whole file, e.g. which sheet was taken and why
 
     def count(self, status: RowStatus) -> int:
         return sum(1 for row in self.rows if row.status == status)
@@ -90,12 +99,17 @@ class ImportResult:
     unchanged: int
     skipped: int
     dry_run: bool = False
+    ignored: int = 0  # rows that are not people (totals, numbering, sections, signatures)
 
     @property
     def imported(self) -> int:
         return self.created + self.updated + self.unchanged
 
     def summary(self) -> str:
-        return _("{created} baru, {updated} diperbarui, {unchanged} tidak berubah, {skipped} baris galat dilewati.").format(
+        text = _("{created} baru, {updated} diperbarui, {unchanged} tidak berubah, {skipped} baris galat dilewati.").format(
             created=self.created, updated=self.updated, unchanged=self.unchanged, skipped=self.skipped
         )
+        if self.ignored:
+            text += " " + _("{count} baris bukan peserta (jumlah, nomor kolom, judul bagian, tanda tangan) "
+                            "dilewati.").format(count=self.ignored)
+        return text

@@ -27,6 +27,7 @@ from desktop.models.spreadsheet.columns import Field, Mapping, normalise_header
 from desktop.models.spreadsheet.participant_import import name_key
 from desktop.models.spreadsheet.preview import ImportResult, Preview, PreviewRow, RowAction, RowStatus
 from desktop.models.spreadsheet.reader import SheetRow, SheetTable
+from desktop.models.spreadsheet.row_kinds import classify_rows, skip_message
 
 Progress = Callable[[int, int, str], None]
 
@@ -85,9 +86,12 @@ class _Row:
     action: RowAction = RowAction.SKIP
     existing: MeetingRequest | None = None
     typed: tuple[str, str] = ("", "")
+    skipped: str = ""  # "dilewati: baris jumlah": totals, numbering, titles, signatures are not requests
 
     @property
     def status(self) -> RowStatus:
+        if self.skipped:
+            return RowStatus.SKIPPED
         if self.errors:
             return RowStatus.ERROR
         return RowStatus.WARNING if self.warnings else RowStatus.OK
@@ -199,9 +203,14 @@ def _plan(session: Session, table: SheetTable, mapping: Mapping, progress: Progr
     existing = {(r.low_id, r.high_id): r for r in session.scalars(select(MeetingRequest))}
     seen: dict[tuple[int, int], int] = {}
     planned: list[_Row] = []
-    for position, sheet_row in enumerate(table.rows, start=1):
+    readings = classify_rows(table, mapping, name_keys=("a", "b", "a_name", "b_name"))
+    for position, (sheet_row, reading) in enumerate(zip(table.rows, readings, strict=True), start=1):
         if progress and position % 500 == 0:
             progress(position, len(table.rows), _("Memeriksa baris {row} …").format(row=sheet_row.number))
+        if reading.skip is not None:
+            planned.append(_Row(sheet_row.number, skipped=skip_message(reading),
+                                typed=(" ".join(cells.cell_text(v) for v in sheet_row.values if cells.cell_text(v))[:60], "")))
+            continue
         row = _read_row(sheet_row, mapping, people)
         planned.append(row)
         if row.errors or row.a is None or row.b is None:
@@ -242,6 +251,8 @@ def _plan(session: Session, table: SheetTable, mapping: Mapping, progress: Progr
 def _preview_row(row: _Row) -> PreviewRow:
     from desktop.models.enums import label
 
+    if row.skipped:
+        return PreviewRow(row.number, RowStatus.SKIPPED.value, RowAction.SKIP.value, "", row.typed[0], "", (row.skipped,))
     messages = [*row.errors, *row.warnings]
     if row.action == RowAction.UNCHANGED and not messages:
         messages.append(_("Sudah ada dan sama persis."))
@@ -285,11 +296,12 @@ def import_requests(
         unchanged=preview.count_action(RowAction.UNCHANGED),
         skipped=preview.count(RowStatus.ERROR),
         dry_run=dry_run,
+        ignored=preview.count(RowStatus.SKIPPED),
     )
     if dry_run or not (result.created or result.updated):
         return result
     for row in plan.rows:
-        if row.errors or row.a is None or row.b is None:
+        if row.errors or row.skipped or row.a is None or row.b is None:
             continue
         if row.action == RowAction.CREATE:
             meeting_requests.create_request(
