@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.board import Board, BoardSlot, MeetingCard, is_past
+from desktop.models.board import Board, BoardSlot, MeetingCard, at_risk, is_past
 from desktop.models.enums import KIND_COLOURS, MeetingStatus, ParticipantKind, SessionWish, label
 
 MIME = "application/x-temudesk-meeting"
@@ -98,6 +98,9 @@ def two_lines(text: str, metrics: QFontMetrics, width: int) -> tuple[str, str]:
 
 def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+RISK_MARK = "⚠ "  # a meeting still to come whose side has not checked in
 
 
 class BoardModel(QAbstractTableModel):
@@ -237,13 +240,18 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if card is None:
                 return ""
+            risk = RISK_MARK if at_risk(self.board, card, self.moment) else ""  # someone has not come yet
             if self.mode == PEOPLE:
                 person = self._people[index.row()]
                 table = self.board.table(card.table_id)
-                return f"{card.other(person.id).name} · {table.label if table else ''}"
-            return f"{card.a.name} × {card.b.name}"
+                return f"{risk}{card.other(person.id).name} · {table.label if table else ''}"
+            return f"{risk}{card.a.name} × {card.b.name}"
         if role == Qt.ItemDataRole.ToolTipRole and card is not None:
-            return card_details(card, self.where(card))
+            details = card_details(card, self.where(card))
+            if at_risk(self.board, card, self.moment):
+                details += "\n" + _("Berisiko: {names} belum check-in.").format(
+                    names=", ".join(side.name for side in (card.a, card.b) if not side.present))
+            return details
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
