@@ -20,6 +20,7 @@ from desktop.models import event_setup, participants, presence, tallies
 from desktop.models.enums import MeetingStatus, ParticipantKind, Problem, Unit
 from desktop.models.errors import DomainError, NotFoundError
 from desktop.models.orm import Meeting, MeetingRequest, Participant
+from desktop.models.phone import display_phone
 from desktop.reports import ReportKind
 from desktop.reports.data import (
     AttendanceReport,
@@ -62,7 +63,8 @@ def event_header(session: Session, paper: str | None = None) -> EventHeader:
 
 
 def _person(row: participants.ParticipantRow) -> Person:
-    return Person(row.id, row.code, row.kind, row.business_name, row.contact_person, row.category_names)
+    return Person(row.id, row.code, row.kind, row.business_name, row.contact_person, row.category_names,
+                  display_phone(row.phone or ""))
 
 
 def _people(session: Session) -> dict[int, Person]:
@@ -248,6 +250,9 @@ def event_report_data(session: Session, paper: str | None = None) -> EventReport
         tally.event, attendance, meetings, tally,
         problem_counts=tuple((problem, count) for problem, count in counts.items() if count),
         problems=tuple(entries),
+        banks=tuple(_person(row) for row in sorted(
+            participants.list_participants(session, kind=ParticipantKind.BANK.value),
+            key=lambda r: r.business_name.casefold())),
     )
 
 

@@ -31,6 +31,7 @@ class Person:
     business_name: str
     contact_person: str
     products: tuple[str, ...] = ()
+    phone: str = ""  # as written in Indonesia (0812-3456-7890, 021-5475333)
 
 
 @dataclass(frozen=True)
@@ -237,3 +238,4 @@ class EventReport:
     tally: TallyReport
     problem_counts: tuple[tuple[str, int], ...]  # (problem value, IKM count)
     problems: tuple[ProblemEntry, ...] = field(default=())
+    banks: tuple[Person, ...] = field(default=())  # the KUR banks, with phones, for the follow-up

@@ -12,7 +12,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from desktop import formatting
 from desktop.i18n import _
 from desktop.models.enums import KIND_COLOURS, ParticipantKind, Unit, label
-from desktop.reports.attendance import header_block, sign_off
+from desktop.reports.attendance import header_block, sign_off_parts
 from desktop.reports.charts import bar_chart
 from desktop.reports.data import ShortfallLine, TallyFigures, TallyLine, TallyReport, UnitLine
 from desktop.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, markup
@@ -197,5 +197,5 @@ def render_tally(report: TallyReport, target: Target, progress: Progress | None 
     story += lines_table(_("Per kategori produk"), report.by_category, width, _("Kategori"), sum_orders=False)
     story += units_table(report.units, width)
     # The sign-off stays with the last table: an official never signs a page of its own.
-    story.append(KeepTogether([*shortfall_table(report.shortfalls, width), sign_off(report.event)]))
+    story.append(KeepTogether([*shortfall_table(report.shortfalls, width), *sign_off_parts(report.event)]))
     return build_document(target, report.event, _("Rekap transaksi"), story, pagesize, progress)
