@@ -42,6 +42,7 @@ CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 PAST_ROLE = Qt.ItemDataRole.UserRole + 2
 DIM_ROLE = Qt.ItemDataRole.UserRole + 3
 CELL_ROLE = Qt.ItemDataRole.UserRole + 4  # (slot id, table id) in the tables view
+AT_RISK_ROLE = Qt.ItemDataRole.UserRole + 5  # a meeting to come whose side has not checked in (board.at_risk)
 
 TABLES, PEOPLE = "tables", "people"
 STATUS_FILL = {
@@ -101,6 +102,7 @@ def _clip(text: str, size: int) -> str:
 
 
 RISK_MARK = "⚠ "  # a meeting still to come whose side has not checked in
+RISK_COLOUR = "#d97706"  # amber dashed border: at risk, not (yet) cancelled
 
 
 class BoardModel(QAbstractTableModel):
@@ -233,6 +235,8 @@ class BoardModel(QAbstractTableModel):
         if role == PAST_ROLE:
             slot = self.slot_at(index)
             return slot is not None and is_past(slot, self.board.event_date, self.moment)
+        if role == AT_RISK_ROLE:
+            return card is not None and at_risk(self.board, card, self.moment)
         if role == DIM_ROLE:
             return self.focus_id is not None and (card is None or not card.involves(self.focus_id))
         if role == CELL_ROLE:
@@ -324,6 +328,10 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QPen(QColor("#b8bec8"), 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 3, 3)
+        if index.data(AT_RISK_ROLE):
+            painter.setPen(QPen(QColor(RISK_COLOUR), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
         model = index.model()
         people_view = isinstance(model, BoardModel) and model.mode == PEOPLE
         font = QFont(painter.font())
