@@ -184,8 +184,12 @@ def test_no_show_repair_refills_the_hosts_seat_from_the_standby_list(scheduled_d
     after = _board(scheduled_db)
     seat = next(m for m in after.meetings if m.slot_id == card.slot_id and m.involves(host_id))
     assert seat.id != card.id and not seat.involves(absent_side.participant_id)
+    # Only the coming slot is cancelled for the absent IKM; their later meetings stay, at risk.
     assert all(not m.involves(absent_side.participant_id) for m in after.meetings
-               if after.slot(m.slot_id).ordinal >= 4)  # type: ignore[union-attr]
+               if after.slot(m.slot_id).ordinal == 4)  # type: ignore[union-attr]
+    later = [m for m in after.meetings if m.involves(absent_side.participant_id)
+             and after.slot(m.slot_id).ordinal > 4]  # type: ignore[union-attr]
+    assert all(board.at_risk(after, m, moment) for m in later)
     assert seat.a.code in plan.changed_codes and seat.b.code in plan.changed_codes
     with scheduled_db.read() as session:
         assert meetings._violations(session) == ()

@@ -41,6 +41,11 @@ def test_the_check_in_that_stands_is_the_first_after_the_last_undo(demo_db) -> N
         assert row.checked_in_at == times[2]
         arrivals = figures.event_figures(session, times[3]).arrivals
         assert [(step.at, step.arrived) for step in arrivals] == [(dt.time(9, 1), 1)]
+    from tests.conftest import ADMIN
+
+    with demo_db.transaction() as session:  # a further scan: "already checked in at 09:01"
+        again = checkin.check_in(session, person.id, ADMIN)
+    assert again.outcome is checkin.Outcome.ALREADY and again.at == times[2]
 
 
 def test_tally_counts_the_40000_vs_20000_case(demo_db) -> None:  # type: ignore[no-untyped-def]

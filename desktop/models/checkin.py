@@ -181,6 +181,21 @@ def _latest_event(session: Session, participant_id: int) -> CheckInEvent | None:
     )
 
 
+def _standing_event(session: Session, participant_id: int) -> CheckInEvent | None:
+    """The check-in that stands: the first after the last undo (a merged desk file may add later ones)."""
+    last_undo = session.scalar(
+        select(func.max(CheckInEvent.id))
+        .where(CheckInEvent.participant_id == participant_id, CheckInEvent.action == CheckInAction.UNDO.value)
+    )
+    return session.scalar(
+        select(CheckInEvent)
+        .where(CheckInEvent.participant_id == participant_id, CheckInEvent.action == CheckInAction.CHECK_IN.value,
+               CheckInEvent.id > (last_undo or 0))
+        .order_by(CheckInEvent.id)
+        .limit(1)
+    )
+
+
 def _find(session: Session, code_or_id: str | int, *, lock: bool) -> Participant | None:
     def query(condition):  # type: ignore[no-untyped-def]
         statement = select(Participant).where(condition)
@@ -355,7 +370,7 @@ def check_in(session: Session, code_or_id: str | int, actor: Actor, *, nonce: st
         return _log_failed(session, code_or_id, _("Kode tidak dikenal."), actor)
     latest = _latest_event(session, participant.id)
     if latest is not None and latest.action == CheckInAction.CHECK_IN.value:
-        return _result_of_event(session, latest, Outcome.ALREADY)
+        return _result_of_event(session, _standing_event(session, participant.id) or latest, Outcome.ALREADY)
     event = CheckInEvent(
         participant_id=participant.id,
         action=CheckInAction.CHECK_IN.value,
