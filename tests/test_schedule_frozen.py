@@ -134,3 +134,25 @@ def test_cli_schedule_now_keeps_the_past_and_says_how_much(played_db: Database, 
     assert {mid: after.get(mid) for mid in kept} == kept
     frozen = sum(1 for cell in kept.values() if cell[3] != MeetingStatus.CANCELLED.value)
     assert f"Jam acuan 10:10: {frozen} pertemuan" in out
+
+
+def test_store_and_undo_on_either_database(demo_db: Database) -> None:
+    """The same frozen store and one-step undo on SQLite and PostgreSQL (ids put back as they were)."""
+    from tests.schedule_fixtures import schedule_demo
+
+    schedule_demo(demo_db)
+    with demo_db.transaction() as session:
+        started = started_slot_ids(session, at(10, 13))
+        future = [m for m in session.scalars(select(Meeting).order_by(Meeting.id)) if m.slot_id not in started][:4]
+        for meeting in future:
+            meetings.remove_meeting(session, meeting.id, ADMIN, now=at(10, 13))
+    before = _cells(demo_db)
+    result = _rerun(demo_db, 10, 13)
+    with demo_db.transaction() as session:
+        summary = store_schedule(session, result, ADMIN, moment=at(10, 13))
+    after = _cells(demo_db)
+    assert {k: v for k, v in after.items() if v[1] in started} == {k: v for k, v in before.items() if v[1] in started}
+    assert summary.frozen > 0 and summary.audit_id is not None
+    with demo_db.transaction() as session:
+        undo_store(session, ADMIN, summary.audit_id, moment=at(10, 14))
+    assert _cells(demo_db) == before
