@@ -10,7 +10,6 @@ from sqlalchemy import select
 from desktop.models import arrival, board, checkin, onsite
 from desktop.models.base import simulated_clock
 from desktop.models.database import Database
-from desktop.models.enums import MeetingStatus
 from desktop.models.orm import Meeting, MeetingRequest, Participant
 from desktop.scheduling import Request
 from desktop.scheduling.model import Meeting as PlannedMeeting

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import event_setup, participants, presence, tallies
-from desktop.models.enums import MeetingStatus, ParticipantKind, Problem, Unit
+from desktop.models.enums import MeetingStatus, ParticipantKind, Problem
 from desktop.models.errors import DomainError, NotFoundError
 from desktop.models.orm import Meeting, MeetingRequest, Participant
 from desktop.models.phone import display_phone
