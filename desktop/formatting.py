@@ -1,8 +1,8 @@
 """Numbers, Rupiah, quantities and dates formatted the Indonesian way.
 
 Used by the GUI and by the PDF reports alike, so the screen and the paper agree.
-Indonesian number formatting (``1.500``) is kept even when the interface is in
-English: the figures are about an Indonesian event and its paperwork.
+Numbers follow the interface language: ``1.500`` in Indonesian, ``1,500`` in English
+(an English paper reads ``Rp 1,250,000``, as its readers expect).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ PAIRS_PER_UNIT: dict[str, int] = {"pasang": 1, "kodi": 20, "lusin": 12}
 
 
 def number(value: int | float) -> str:
-    """``1500`` → ``1.500``."""
-    return format_decimal(value, locale=NUMBER_LOCALE)
+    """``1500`` → ``1.500`` (``1,500`` in English)."""
+    return format_decimal(value, locale=NUMBER_LOCALE if current_language() == NUMBER_LOCALE else current_language())
 
 
 def rupiah(amount: int) -> str:

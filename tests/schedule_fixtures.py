@@ -30,7 +30,7 @@ def schedule_demo(db: Database) -> None:
     problem = dataclasses.replace(problem, options=dataclasses.replace(problem.options, time_limit_s=2))
     result = solve(problem, engine=Engine.FAST)
     with db.transaction() as session:
-        store_schedule(session, result, ADMIN)
+        store_schedule(session, result, ADMIN, moment=None)
 
 
 @pytest.fixture(scope="session")

@@ -175,7 +175,7 @@ def test_writing_commands_need_an_operator_once_pins_are_used(pinned_demo: Path,
     assert "Sari (petugas meja) tidak boleh" in capsys.readouterr().err
     assert _count(pinned_demo, Meeting) == 0
     monkeypatch.setenv("TEMUDESK_PIN", "2468")
-    assert main(["schedule", "--db", str(pinned_demo), "--time-limit", "1", "--operator", "Admin Disperindag"]) == 0
+    assert main(["schedule", "--db", str(pinned_demo), "--now", "08:00", "--time-limit", "1", "--operator", "Admin Disperindag"]) == 0
     assert _count(pinned_demo, Meeting) > 0
     db = open_database(pinned_demo, create=False)
     with db.read() as session:
@@ -189,7 +189,7 @@ def test_an_event_without_pins_says_who_the_command_acts_as(tmp_path: Path, caps
     path = tmp_path / "demo.sqlite"
     assert main(["demo", "--db", str(path)]) == 0
     capsys.readouterr()
-    assert main(["schedule", "--db", str(path), "--time-limit", "1"]) == 0
+    assert main(["schedule", "--db", str(path), "--now", "08:00", "--time-limit", "1"]) == 0
     assert "Bertindak sebagai Admin Disperindag" in capsys.readouterr().err
 
 

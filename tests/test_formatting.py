@@ -15,7 +15,8 @@ def test_numbers_and_pairs() -> None:
     assert formatting.number(40000) == "40.000"
     assert formatting.pairs(1500) == "1.500 pasang"
     i18n.set_language("en")
-    assert formatting.pairs(1500) == "1.500 pairs"
+    assert formatting.pairs(1500) == "1,500 pairs"  # English papers, English separators
+    assert formatting.rupiah(1_250_000) == "Rp 1,250,000"
 
 
 @pytest.mark.parametrize(("quantity", "unit", "expected"), [(3, "kodi", 60), (2, "lusin", 24), (7, "pasang", 7)])

@@ -113,7 +113,7 @@ def test_locked_meeting_does_not_move_and_survives_rescheduling(scheduled_db: Da
     result = solve(dataclasses.replace(problem, options=dataclasses.replace(problem.options, time_limit_s=1)),
                    engine=Engine.FAST)
     with scheduled_db.transaction() as session:
-        store_schedule(session, result, ADMIN)
+        store_schedule(session, result, ADMIN, moment=None)
         kept = session.get(Meeting, card.id)
         assert kept is not None and (kept.slot_id, kept.table_id, kept.locked) == (card.slot_id, card.table_id, True)
 
@@ -184,8 +184,12 @@ def test_no_show_repair_refills_the_hosts_seat_from_the_standby_list(scheduled_d
     after = _board(scheduled_db)
     seat = next(m for m in after.meetings if m.slot_id == card.slot_id and m.involves(host_id))
     assert seat.id != card.id and not seat.involves(absent_side.participant_id)
+    # Only the coming slot is cancelled for the absent IKM; their later meetings stay, at risk.
     assert all(not m.involves(absent_side.participant_id) for m in after.meetings
-               if after.slot(m.slot_id).ordinal >= 4)  # type: ignore[union-attr]
+               if after.slot(m.slot_id).ordinal == 4)  # type: ignore[union-attr]
+    later = [m for m in after.meetings if m.involves(absent_side.participant_id)
+             and after.slot(m.slot_id).ordinal > 4]  # type: ignore[union-attr]
+    assert all(board.at_risk(after, m, moment) for m in later)
     assert seat.a.code in plan.changed_codes and seat.b.code in plan.changed_codes
     with scheduled_db.read() as session:
         assert meetings._violations(session) == ()
@@ -199,14 +203,14 @@ def test_no_show_repair_refills_the_hosts_seat_from_the_standby_list(scheduled_d
 
 def test_run_needs_slots_tables_and_requests(empty_event: Database, empty_db: Database) -> None:
     with empty_event.read() as session, pytest.raises(DomainError, match="permintaan"):
-        problem_for_run(session, 5)
+        problem_for_run(session, 5, moment=None)
     with empty_db.read() as session, pytest.raises(DomainError, match="sesi"):
-        problem_for_run(session, 5)
+        problem_for_run(session, 5, moment=None)
 
 
 def test_fast_schedule_of_the_fixture_passes_the_checker(scheduled_db: Database) -> None:
     with scheduled_db.read() as session:
         assert meetings._violations(session) == ()
-        problem = problem_for_run(session, 3)
+        problem = problem_for_run(session, 3, moment=None)
     assert problem.options.time_limit_s == 3
     assert check_schedule(problem, ()).ok

@@ -30,3 +30,6 @@ def test_garbage_is_refused_with_a_message(raw: str) -> None:
 
 def test_display_in_local_form() -> None:
     assert display_phone("+6281234567890") == "0812-3456-7890"
+    assert display_phone("+62215475333") == "021-5475333"  # landline: the area code stays whole
+    assert display_phone("+62313531234") == "031-3531234"
+    assert display_phone("+62321321456") == "0321-321456"

@@ -17,7 +17,35 @@ def test_latest_event_decides_presence(demo_db) -> None:  # type: ignore[no-unty
         state = presence.presence_map(session)
         assert presence.present_ids(session) == {a.id}
     assert state[a.id].operator_name == "Sari" and state[a.id].first_check_in_at == t
-    assert not state[b.id].present and state[b.id].first_check_in_at == t
+    assert not state[b.id].present and state[b.id].first_check_in_at is None  # undone: no time stands
+
+
+def test_the_check_in_that_stands_is_the_first_after_the_last_undo(demo_db) -> None:  # type: ignore[no-untyped-def]
+    """08:20 undone as a mistake, 09:01 again (and a second scan at 09:30): 09:01 counts everywhere."""
+    from desktop.models import checkin, figures, report_data
+
+    day = dt.date(2020, 3, 6)
+    times = [dt.datetime.combine(day, dt.time(h, m)) for h, m in ((8, 20), (8, 25), (9, 1), (9, 30))]
+    with demo_db.transaction() as session:
+        person = participants.list_participants(session, kind="ikm")[0]
+        session.add_all([
+            CheckInEvent(participant_id=person.id, action=action, at=at, nonce=str(i))
+            for i, (action, at) in enumerate(zip(("check_in", "undo", "check_in", "check_in"), times))
+        ])
+    with demo_db.read() as session:
+        assert presence.standing_check_ins(session)[person.id] == times[2]
+        assert presence.presence_map(session)[person.id].first_check_in_at == times[2]
+        assert checkin.present_since(session)[person.id] == times[2]
+        assert checkin.status(session, person.id).at == times[2]
+        row = next(r for r in report_data.attendance_data(session).rows if r.person.code == person.code)
+        assert row.checked_in_at == times[2]
+        arrivals = figures.event_figures(session, times[3]).arrivals
+        assert [(step.at, step.arrived) for step in arrivals] == [(dt.time(9, 1), 1)]
+    from tests.conftest import ADMIN
+
+    with demo_db.transaction() as session:  # a further scan: "already checked in at 09:01"
+        again = checkin.check_in(session, person.id, ADMIN)
+    assert again.outcome is checkin.Outcome.ALREADY and again.at == times[2]
 
 
 def test_tally_counts_the_40000_vs_20000_case(demo_db) -> None:  # type: ignore[no-untyped-def]

@@ -192,4 +192,4 @@ def test_desk_role_cannot_import_or_store_a_schedule(demo_db) -> None:  # type: 
     with pytest.raises(PermissionDenied), demo_db.transaction() as session:
         participant_import.import_participants(session, SheetTable.__new__(SheetTable), {}, DESK)  # type: ignore[arg-type]
     with pytest.raises(PermissionDenied), demo_db.transaction() as session:
-        store_schedule(session, None, DESK)  # type: ignore[arg-type]
+        store_schedule(session, None, DESK, moment=None)  # type: ignore[arg-type]

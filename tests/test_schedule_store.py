@@ -16,7 +16,7 @@ def _schedule(db: Database, admin, engine: Engine = Engine.FAST) -> None:  # typ
         problem = export_problem(session, Options(time_limit_s=3))
     result = solve(problem, engine=engine)
     with db.transaction() as session:
-        store_schedule(session, result, admin)
+        store_schedule(session, result, admin, moment=None)
 
 
 def test_demo_problem_and_every_ikm_meets(demo_db: Database, admin) -> None:  # type: ignore[no-untyped-def]

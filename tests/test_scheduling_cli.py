@@ -127,9 +127,11 @@ def test_database_forms(demo_path: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert main(["schedule", "export-problem", "--db", str(demo_path), "--out", str(problem)]) == 0
     data = json.loads(problem.read_text(encoding="utf-8"))
     assert len(data["slots"]) == 15 and len(data["requests"]) == 182
-    assert main(["schedule", "--db", str(demo_path), "--time-limit", "3"]) == 0
+    # The demo event lies in 2020: "now" is read on its date, so plan as of 07:00 (nothing started).
+    assert main(["schedule", "--db", str(demo_path), "--time-limit", "3", "--now", "07:00"]) == 0
     out = capsys.readouterr().out
     assert "Disimpan: 177 pertemuan baru" in out
+    assert "Jam acuan 07:00: 0 pertemuan" in out
     assert main(["info", "--db", str(demo_path)]) == 0
     assert "Pertemuan terjadwal: 177" in capsys.readouterr().out
 

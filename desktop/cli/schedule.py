@@ -1,7 +1,7 @@
 """``schedule``: the meeting scheduler on the command line.
 
     schedule PROBLEM.json [--out SCHEDULE.json] [--time-limit S] [--progress]
-    schedule --db DB [--time-limit S] [--progress]
+    schedule --db DB [--now HH:MM] [--time-limit S] [--progress]
     schedule check PROBLEM.json SCHEDULE.json
     schedule export-problem --db DB --out PROBLEM.json
 
@@ -13,12 +13,18 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from desktop.i18n import _
 from desktop.cli.access import add_operator_argument, reading_event, writing_event
+from desktop.models.board import event_moment
+from desktop.models.demo_day import parse_time_of_day
+from desktop.models.event_setup import get_event
 from desktop.models.errors import DomainError
 from desktop.models.schedule_store import export_problem, store_schedule
 from desktop.scheduling import Options, Progress, ScheduleResult, check_schedule, solve
@@ -49,6 +55,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--time-limit", type=float, help=_("batas waktu dalam detik (bawaan 10)"))
     parser.add_argument("--progress", action="store_true", help=_("tampilkan jadwal terbaik sejauh ini selama mencari"))
     add_operator_argument(parser)
+    parser.add_argument("--now", metavar=_("JJ:MM"), help=_(
+        "jam acuan pada hari event: sesi yang sudah dimulai tidak diubah (bawaan: saat ini, seperti di Dasbor)"))
     parser.set_defaults(handler=run_schedule)
 
 
@@ -68,7 +76,7 @@ def run_schedule(args: argparse.Namespace) -> int:
             raise DomainError(_("Pilih salah satu: berkas masalah atau --db, tidak keduanya."))
         return _solve_file(Path(items[0]), args.out, args.time_limit, args.progress)
     if not items and db:
-        return _solve_database(args, db, args.time_limit, args.progress)
+        return _solve_database(args, db, args.time_limit, args.progress, args.now)
     raise DomainError(
         _("Pemakaian: schedule MASALAH.json --out JADWAL.json, schedule --db EVENT, "
           "schedule check MASALAH.json JADWAL.json, atau schedule export-problem --db EVENT --out MASALAH.json")
@@ -127,16 +135,28 @@ def _solve_file(problem_path: Path, out: str | None, time_limit: float | None, p
     return 0
 
 
-def _solve_database(args: argparse.Namespace, target: str, time_limit: float | None, progress: bool) -> int:
+def _event_moment(session: Session, now_text: str | None) -> dt.datetime:
+    """``--now HH:MM`` on the event date, else the event's current moment (``board.event_moment``)."""
+    event_date = get_event(session).event_date
+    if now_text is None:
+        return event_moment(event_date, dt.datetime.now().replace(microsecond=0))
+    return dt.datetime.combine(event_date, parse_time_of_day(now_text))
+
+
+def _solve_database(args: argparse.Namespace, target: str, time_limit: float | None, progress: bool,
+                    now_text: str | None = None) -> int:
     with writing_event(args, target, admin_action=_("menyimpan jadwal pertemuan")) as (db, actor):
         with db.read() as session:
-            problem = export_problem(session)
+            moment = _event_moment(session, now_text)
+            problem = export_problem(session, moment=moment)
         result = solve(problem, _options(problem.options, time_limit), _print_progress if progress else None)
         with db.transaction() as session:
-            summary = store_schedule(session, result, actor)
+            summary = store_schedule(session, result, actor, moment=moment)
     _summary(result)
     print(_("Disimpan: {added} pertemuan baru, {kept} dipertahankan, {removed} jadwal lama diganti.").format(
         added=summary.added, kept=summary.kept, removed=summary.removed))
+    print(_("Jam acuan {time}: {count} pertemuan di sesi yang sudah dimulai dibekukan (tidak diubah).").format(
+        time=moment.strftime("%H:%M"), count=summary.frozen))
     return 0
 
 

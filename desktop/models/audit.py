@@ -35,17 +35,17 @@ def record(
     *,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
-) -> None:
-    session.add(
-        AuditLog(
-            operator_name=actor.name,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            before=_json(before),
-            after=_json(after),
-        )
+) -> AuditLog:
+    row = AuditLog(
+        operator_name=actor.name,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        before=_json(before),
+        after=_json(after),
     )
+    session.add(row)
+    return row  # its id (after a flush) names the change, e.g. for an undo
 
 
 @dataclass(frozen=True)

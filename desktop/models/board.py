@@ -128,6 +128,20 @@ def has_started(slot: BoardSlot, event_date: dt.date, moment: dt.datetime) -> bo
     return dt.datetime.combine(event_date, slot.start) <= moment
 
 
+def at_risk(board: Board, card: MeetingCard, moment: dt.datetime) -> bool:
+    """A meeting still to come whose side has not checked in while the day is under way.
+
+    It stays on the schedule (the person may still come); the repair before its slot
+    cancels it if they have not come by then.
+    """
+    if card.status != MeetingStatus.SCHEDULED.value or (card.a.present and card.b.present) or not board.slots:
+        return False
+    slot = board.slot(card.slot_id)
+    first = min(board.slots, key=lambda s: s.start)
+    return (slot is not None and not has_started(slot, board.event_date, moment)
+            and has_started(first, board.event_date, moment))
+
+
 def load_slots(session: Session) -> tuple[BoardSlot, ...]:
     return tuple(BoardSlot(s.id, s.ordinal, s.start, s.end, s.session) for s in event_setup.list_slots(session))
 

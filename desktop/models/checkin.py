@@ -34,6 +34,7 @@ from desktop.models.orm import (
     TimeSlot,
 )
 from desktop.models.participants import normalize_code
+from desktop.models.presence import standing_check_ins, standing_time
 
 MAX_RAW_INPUT = 600  # FailedScan.raw_input
 _CODE_IN_TEXT = re.compile("(?:" + "|".join(CODE_PREFIX.values()) + r")\d{3,}")
@@ -180,6 +181,21 @@ def _latest_event(session: Session, participant_id: int) -> CheckInEvent | None:
     )
 
 
+def _standing_event(session: Session, participant_id: int) -> CheckInEvent | None:
+    """The check-in that stands: the first after the last undo (a merged desk file may add later ones)."""
+    last_undo = session.scalar(
+        select(func.max(CheckInEvent.id))
+        .where(CheckInEvent.participant_id == participant_id, CheckInEvent.action == CheckInAction.UNDO.value)
+    )
+    return session.scalar(
+        select(CheckInEvent)
+        .where(CheckInEvent.participant_id == participant_id, CheckInEvent.action == CheckInAction.CHECK_IN.value,
+               CheckInEvent.id > (last_undo or 0))
+        .order_by(CheckInEvent.id)
+        .limit(1)
+    )
+
+
 def _find(session: Session, code_or_id: str | int, *, lock: bool) -> Participant | None:
     def query(condition):  # type: ignore[no-untyped-def]
         statement = select(Participant).where(condition)
@@ -248,10 +264,12 @@ def status(session: Session, participant_id: int) -> Status:
         raise NotFoundError(_("Peserta tidak ditemukan (mungkin sudah dihapus)."))
     entries = history(session, participant_id)
     latest = entries[-1] if entries else None
+    present = latest is not None and latest.action == CheckInAction.CHECK_IN.value
     return Status(
         person=person_of(participant),
-        present=latest is not None and latest.action == CheckInAction.CHECK_IN.value,
-        at=latest.at if latest else None,
+        present=present,
+        # Present: since the check-in that stands; otherwise when it was undone.
+        at=standing_time([(e.action, e.at) for e in entries]) if present else (latest.at if latest else None),
         operator_name=latest.operator_name if latest else "",
         desk=latest.desk if latest else "",
         history=tuple(entries),
@@ -262,15 +280,10 @@ def status(session: Session, participant_id: int) -> Status:
 def present_since(session: Session) -> dict[int, dt.datetime]:
     """Who is here now and since when (the latest event is a check-in).
 
-    The same rule as :func:`desktop.models.presence.presence_map`, read as plain columns
-    because the desk reloads it for thousands of participants.
+    The same rule as :func:`desktop.models.presence.presence_map`; "since" is the check-in
+    that stands (the first one after the last undo).
     """
-    latest_ids = select(func.max(CheckInEvent.id)).group_by(CheckInEvent.participant_id)
-    rows = session.execute(
-        select(CheckInEvent.participant_id, CheckInEvent.at)
-        .where(CheckInEvent.id.in_(latest_ids), CheckInEvent.action == CheckInAction.CHECK_IN.value)
-    )
-    return {participant_id: at for participant_id, at in rows}
+    return standing_check_ins(session)
 
 
 PERSON_COLUMNS = (Participant.id, Participant.code, Participant.kind, Participant.business_name,
@@ -357,7 +370,7 @@ def check_in(session: Session, code_or_id: str | int, actor: Actor, *, nonce: st
         return _log_failed(session, code_or_id, _("Kode tidak dikenal."), actor)
     latest = _latest_event(session, participant.id)
     if latest is not None and latest.action == CheckInAction.CHECK_IN.value:
-        return _result_of_event(session, latest, Outcome.ALREADY)
+        return _result_of_event(session, _standing_event(session, participant.id) or latest, Outcome.ALREADY)
     event = CheckInEvent(
         participant_id=participant.id,
         action=CheckInAction.CHECK_IN.value,

@@ -17,9 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.models import checkin, cofulfilment, event_setup, meetings, orders, participants, schedule_store
+from desktop.models import board, checkin, cofulfilment, event_setup, meetings, orders, participants, schedule_store
 from desktop.models.actor import Actor
-from desktop.models.base import SimulatedClock, simulated_clock
+from desktop.models.base import SimulatedClock, now, simulated_clock
 from desktop.models.enums import MeetingStatus, OrderStatus, ParticipantKind, Unit
 from desktop.models.errors import DomainError, ValidationError
 from desktop.models.orm import Meeting, MeetingRequest, ProductCategory, TimeSlot
@@ -96,8 +96,9 @@ class _State:
 
 
 def _schedule(session: Session) -> None:
-    result = solve(schedule_store.export_problem(session), engine=Engine.FAST)
-    schedule_store.store_schedule(session, result, ADMIN)
+    moment = board.event_moment(event_setup.get_event(session).event_date, now())
+    result = solve(schedule_store.export_problem(session, moment=moment), engine=Engine.FAST)
+    schedule_store.store_schedule(session, result, ADMIN, moment=moment)
 
 
 def _arrivals(rng: random.Random, everyone: list[ParticipantRow], day: dt.date) -> list[tuple[int, dt.datetime]]:

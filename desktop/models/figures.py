@@ -3,7 +3,7 @@
 One function, :func:`event_figures`, computes them for the Dasbor *and* the printed event
 report, so the screen and the paper never disagree. It is built on the shared read models:
 presence follows :mod:`desktop.models.presence` (the latest check-in event of a participant
-decides; the first ``check_in`` is the arrival) and orders come from
+decides; the check-in that stands is the arrival) and orders come from
 :func:`desktop.models.tallies.order_tally`.
 
 It stays cheap on 10,000 participants: attendance and meetings are aggregate SQL queries;
@@ -36,6 +36,7 @@ from desktop.models.orm import (
     Participant,
     TimeSlot,
 )
+from desktop.models.presence import standing_query
 from desktop.models.tallies import TallyRow, order_tally
 
 TOP_N = 10
@@ -132,7 +133,7 @@ class EventFigures:
     moment: dt.datetime  # ``now``'s time of day on the event date: decides the current slot
     expected: int
     present: int
-    arrived: int  # ever checked in (some may have left again: an undo)
+    arrived: int  # whose check-in stands (an undone check-in does not count)
     by_kind: tuple[KindAttendance, ...]
     arrivals: tuple[ArrivalStep, ...]
     slots: tuple[SlotMeetings, ...]
@@ -264,20 +265,14 @@ def _attendance_by_kind(session: Session) -> tuple[KindAttendance, ...]:
 
 
 def _arrived_count(session: Session) -> int:
-    return session.scalar(
-        select(func.count(func.distinct(CheckInEvent.participant_id)))
-        .where(CheckInEvent.action == CheckInAction.CHECK_IN.value)
-    ) or 0
+    """Everyone whose check-in stands (an undone check-in was a mistake, not an arrival)."""
+    standing = standing_query().subquery()
+    return session.scalar(select(func.count()).select_from(standing)) or 0
 
 
 def _arrivals(session: Session) -> tuple[ArrivalStep, ...]:
-    """Cumulative first arrivals per minute of the day (one row per arrival minute)."""
-    first = (
-        select(func.min(CheckInEvent.at).label("at"))
-        .where(CheckInEvent.action == CheckInAction.CHECK_IN.value)
-        .group_by(CheckInEvent.participant_id)
-        .subquery()
-    )
+    """Cumulative arrivals per minute of the day, at the check-in that stands (one row per minute)."""
+    first = standing_query().subquery()
     # Grouping by the exact second in SQL keeps this portable (no strftime/date_trunc);
     # folding seconds into minutes is then a pass over at most a few hundred rows per hour.
     per_minute: Counter[dt.time] = Counter()

@@ -242,10 +242,16 @@ def _load(session: Session, participant_id: int) -> int:
     ) or 0
 
 
-def remove_meeting(session: Session, meeting_id: int, actor: Actor, *, expected_version: int | None = None) -> None:
-    """Take a scheduled meeting off the board (its request goes back to the waiting list)."""
+def remove_meeting(session: Session, meeting_id: int, actor: Actor, *, expected_version: int | None = None,
+                   now: dt.datetime | None = None) -> None:
+    """Take a scheduled meeting off the board (its request goes back to the waiting list).
+
+    ``now`` is the event moment: a meeting of a slot that has started stays (None: no clock check).
+    """
     require_admin(actor, _("mengubah jadwal"))
     meeting = _meeting(session, meeting_id, expected_version)
+    if now is not None and has_started(_slot(session, meeting.slot_id), _event_date(session), now):
+        raise RuleError(_("Sesi ini sudah dimulai; pertemuannya tidak diubah lagi."))
     if meeting.status != MeetingStatus.SCHEDULED.value or meeting.locked:
         raise RuleError(_("Hanya pertemuan terjadwal yang tidak dikunci dapat dihapus dari papan."))
     if session.scalar(select(func.count(Order.id)).where(Order.meeting_id == meeting_id)):

@@ -6,9 +6,11 @@ change; :func:`apply_repair` stores exactly that plan (recomputed and compared, 
 that changed meanwhile is overwritten) in one audited transaction.
 
 New meetings are only made between people who are here: requests without a meeting
-whose two sides have checked in form the standby list. Absent people's later meetings go
-too (the repair frees every future seat of an absent person); when they arrive their
-requests are back on the standby list for the next repair.
+whose two sides have checked in form the standby list. Only the coming slot's meetings
+of absent people are cancelled; their later meetings stay, *at risk*
+(:func:`desktop.models.board.at_risk`), and go slot by slot, each at the repair before
+its slot, if the person still has not come. When they arrive,
+:mod:`desktop.models.arrival` gives back what can be given back.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from desktop import formatting
 from desktop.i18n import _
 from desktop.models import audit, event_setup, report_data
 from desktop.models.actor import Actor
-from desktop.models.board import BoardSlot, MeetingCard, has_started, live_cards, load_slots
+from desktop.models.board import Board, BoardSlot, MeetingCard, at_risk, has_started, live_cards, load_slots
 from desktop.models.checkin import present_since
 from desktop.models.enums import MeetingStatus
 from desktop.models.errors import ConflictError, DomainError
@@ -44,6 +46,7 @@ class NextSlot:
     running: BoardSlot | None
     meetings: tuple[MeetingCard, ...]  # the coming slot's meetings, by table number
     table_labels: dict[int, str]
+    at_risk: tuple[MeetingCard, ...] = ()  # later meetings whose side has not come yet, in time order
 
 
 @dataclass(frozen=True)
@@ -81,11 +84,18 @@ def next_slot(session: Session, moment: dt.datetime) -> NextSlot:
     running, coming = _current_and_next(slots, event_date, moment)
     labels = {t.id: t.label for t in event_setup.list_tables(session)}
     numbers = {t.id: t.number for t in event_setup.list_tables(session)}
+    every = live_cards(session)
     cards = tuple(sorted(
-        (card for card in live_cards(session) if coming is not None and card.slot_id == coming.id),
+        (card for card in every if coming is not None and card.slot_id == coming.id),
         key=lambda card: numbers[card.table_id],
     ))
-    return NextSlot(coming, running, cards, labels)
+    board = Board(event_date, slots, (), every, ())
+    order = {slot.id: slot.start for slot in slots}
+    later = tuple(sorted(
+        (card for card in every if (coming is None or card.slot_id != coming.id) and at_risk(board, card, moment)),
+        key=lambda card: (order[card.slot_id], numbers[card.table_id]),
+    ))
+    return NextSlot(coming, running, cards, labels, later)
 
 
 def plan_repair(session: Session, moment: dt.datetime) -> RepairPlan:

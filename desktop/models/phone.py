@@ -47,13 +47,20 @@ def phone_digits(phone: str) -> str:
     return re.sub(r"\D", "", phone or "")
 
 
+# The numbering plan's two-digit area codes (Jakarta, Bandung, Semarang, Surabaya, Medan);
+# every other area code has three digits after the 0 (Mojokerto 0321).
+TWO_DIGIT_AREAS = ("21", "22", "24", "31", "61")
+
+
 def display_phone(phone: str) -> str:
-    """``+6281234567890`` → ``0812-3456-7890`` (how people in Indonesia write it)."""
+    """``+6281234567890`` → ``0812-3456-7890``, ``+62215475333`` → ``021-5475333`` (as written in Indonesia)."""
     if not phone.startswith("+62"):
         return phone
     local = "0" + phone[3:]
     if local.startswith("08"):
         parts = [local[:4], local[4:8], local[8:]]
+    elif local[1:3] in TWO_DIGIT_AREAS:
+        parts = [local[:3], local[3:]]  # the area code stays whole: 021-5475333
     else:
         parts = [local[:4], local[4:]]
     return "-".join(part for part in parts if part)

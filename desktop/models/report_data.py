@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import event_setup, participants, presence, tallies
-from desktop.models.enums import MeetingStatus, ParticipantKind, Problem, Unit
+from desktop.models.enums import MeetingStatus, ParticipantKind, Problem
 from desktop.models.errors import DomainError, NotFoundError
-from desktop.models.orm import Meeting, MeetingRequest, Order, OrderLine, Participant, ProductCategory
+from desktop.models.orm import Meeting, MeetingRequest, Participant
+from desktop.models.phone import display_phone
 from desktop.reports import ReportKind
 from desktop.reports.data import (
     AttendanceReport,
@@ -45,10 +46,10 @@ from desktop.reports.data import (
     TallyFigures,
     TallyLine,
     TallyReport,
+    UnitLine,
 )
 
 KIND_ORDER = {kind.value: index for index, kind in enumerate(ParticipantKind)}
-PAIR_UNITS = (Unit.PAIR.value, Unit.KODI.value, Unit.LUSIN.value)
 
 
 def event_header(session: Session, paper: str | None = None) -> EventHeader:
@@ -62,7 +63,8 @@ def event_header(session: Session, paper: str | None = None) -> EventHeader:
 
 
 def _person(row: participants.ParticipantRow) -> Person:
-    return Person(row.id, row.code, row.kind, row.business_name, row.contact_person, row.category_names)
+    return Person(row.id, row.code, row.kind, row.business_name, row.contact_person, row.category_names,
+                  display_phone(row.phone or ""))
 
 
 def _people(session: Session) -> dict[int, Person]:
@@ -196,35 +198,12 @@ def _line(row: tallies.TallyRow) -> TallyLine:
 
 
 def shortfalls(session: Session) -> list[ShortfallLine]:
-    """Top-level orders whose demand (pairs) exceeds what their maker and co-fulfilling makers committed."""
-    in_pairs = OrderLine.unit_entered.in_(PAIR_UNITS) & (
-        ProductCategory.id.is_(None) | (ProductCategory.base_unit == Unit.PAIR.value))
-    query = (
-        select(Order.id, Order.parent_order_id, Order.buyer_id, Order.seller_id, OrderLine.requested_quantity,
-               OrderLine.committed_quantity, func.coalesce(ProductCategory.name, OrderLine.description))
-        .join(OrderLine, OrderLine.order_id == Order.id)
-        .outerjoin(ProductCategory, OrderLine.category_id == ProductCategory.id)
-        .where(Order.status.in_(list(tallies.COUNTED_STATUSES)), in_pairs)
-        .order_by(Order.id, OrderLine.position)
-    )
-    demand: dict[int, list[Any]] = {}  # order id -> [buyer, seller, requested, committed, products]
-    helped: dict[int, int] = defaultdict(int)
-    for order_id, parent_id, buyer_id, seller_id, requested, committed, product in session.execute(query):
-        if parent_id is not None:
-            helped[parent_id] += committed
-            continue
-        entry = demand.setdefault(order_id, [buyer_id, seller_id, 0, 0, []])
-        entry[2] += requested
-        entry[3] += committed
-        if product and product not in entry[4]:
-            entry[4].append(product)
-    names = dict(session.execute(select(Participant.id, Participant.business_name)).all())
-    result = []
-    for order_id, (buyer_id, seller_id, requested, committed, products) in demand.items():
-        total = committed + helped.get(order_id, 0)
-        if requested > total:
-            result.append(ShortfallLine(names[buyer_id], names[seller_id], ", ".join(products), requested, total))
-    return result
+    """Demands the makers together could not fill, as :func:`tallies.order_tally` counts them."""
+    return [_shortfall(row) for row in tallies.order_tally(session).shortfalls]
+
+
+def _shortfall(row: tallies.Shortfall) -> ShortfallLine:
+    return ShortfallLine(row.buyer, row.makers, row.product, row.requested, row.committed, row.unit)
 
 
 def tally_data(session: Session, paper: str | None = None) -> TallyReport:
@@ -237,7 +216,9 @@ def tally_data(session: Session, paper: str | None = None) -> TallyReport:
         by_ikm=tuple(_line(row) for row in tally.by_ikm),
         by_buyer=tuple(_line(row) for row in tally.by_buyer),
         by_category=tuple(_line(row) for row in tally.by_category),
-        shortfalls=tuple(shortfalls(session)),
+        shortfalls=tuple(_shortfall(row) for row in tally.shortfalls),
+        units=tuple(UnitLine(u.unit, u.requested, u.committed, u.requested_rupiah, u.committed_rupiah)
+                    for u in tally.units),
     )
 
 
@@ -269,6 +250,9 @@ def event_report_data(session: Session, paper: str | None = None) -> EventReport
         tally.event, attendance, meetings, tally,
         problem_counts=tuple((problem, count) for problem, count in counts.items() if count),
         problems=tuple(entries),
+        banks=tuple(_person(row) for row in sorted(
+            participants.list_participants(session, kind=ParticipantKind.BANK.value),
+            key=lambda r: r.business_name.casefold())),
     )
 
 

@@ -5,10 +5,15 @@ meetings into a scheduler :class:`Problem`; ``store_schedule`` writes a schedule
 transaction: scheduled meetings that are not locked are replaced, held / no-show / locked
 ones stay. Ids in the problem are readable: slots ``s<ordinal>``, tables ``t<number>``,
 participants by registration code, requests ``r<id>``.
+
+The past is frozen: given the event's ``moment``, every slot that has started is fixed.
+Its meetings (scheduled or marked) are kept exactly where they are, and nobody is free in
+it except for the meeting they already have there, so no new meeting can be placed in it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -21,6 +26,7 @@ from desktop.models.permissions import require_admin
 from desktop.models.enums import MeetingStatus
 from desktop.models.errors import ConflictError
 from desktop.models.orm import (
+    Event,
     Meeting,
     MeetingRequest,
     MeetingTable,
@@ -42,9 +48,11 @@ KEPT_STATUSES = (MeetingStatus.HELD.value, MeetingStatus.NO_SHOW.value)
 
 @dataclass(frozen=True)
 class StoreSummary:
-    kept: int  # held, no-show and locked meetings left as they were
+    kept: int  # held, no-show, locked and frozen meetings left as they were
     removed: int  # earlier scheduled meetings replaced
     added: int
+    frozen: int = 0  # of ``kept``: meetings in slots that had started
+    audit_id: int | None = None  # the stored run, for :func:`schedule_undo.undo_store`
 
 
 def slot_key(ordinal: int) -> str:
@@ -59,19 +67,32 @@ def request_key(request_id: int) -> str:
     return f"r{request_id}"
 
 
-def _kept_meetings(session: Session) -> list[Meeting]:
+def started_slot_ids(session: Session, moment: dt.datetime | None) -> set[int]:
+    """Slots whose start on the event date is at or before ``moment`` (None: none has started)."""
+    if moment is None:
+        return set()
+    event_date = session.scalar(select(Event.event_date).order_by(Event.id).limit(1))
+    if event_date is None:
+        return set()
+    return {
+        slot_id for slot_id, start in session.execute(select(TimeSlot.id, TimeSlot.start))
+        if dt.datetime.combine(event_date, start) <= moment
+    }
+
+
+def _kept_meetings(session: Session, started: set[int] | frozenset[int] = frozenset()) -> list[Meeting]:
     query = select(Meeting).where(
         Meeting.status != MeetingStatus.CANCELLED.value,
-        (Meeting.locked.is_(True)) | (Meeting.status.in_(KEPT_STATUSES)),
+        (Meeting.locked.is_(True)) | (Meeting.status.in_(KEPT_STATUSES)) | (Meeting.slot_id.in_(list(started))),
     ).order_by(Meeting.id)
     return list(session.scalars(query))
 
 
-def export_problem(session: Session, options: Options | None = None) -> Problem:
+def export_problem(session: Session, options: Options | None = None, *, moment: dt.datetime | None = None) -> Problem:
+    """The event as a scheduler problem; slots started by ``moment`` are frozen (see module doc)."""
     slots = list(session.scalars(select(TimeSlot).order_by(TimeSlot.ordinal)))
     tables = list(session.scalars(select(MeetingTable).order_by(MeetingTable.number)))
     people = list(session.scalars(select(Participant).order_by(Participant.id)))
-    requests = list(session.scalars(select(MeetingRequest).order_by(MeetingRequest.id)))
     slot_by_id = {slot.id: slot for slot in slots}
     table_by_id = {table.id: table for table in tables}
     code_of = {person.id: person.code for person in people}
@@ -84,9 +105,28 @@ def export_problem(session: Session, options: Options | None = None) -> Problem:
         if table.host_participant_id is not None:
             host_table.setdefault(table.host_participant_id, table_key(table.number))
 
+    started = started_slot_ids(session, moment)
+    kept = _kept_meetings(session, started)
+    requests = list(session.scalars(select(MeetingRequest).order_by(MeetingRequest.id)))
+    sides = {r.id: (r.participant_a_id, r.participant_b_id) for r in requests}
+    # In a started slot a person is free only for the meeting they already have there.
+    busy_then: dict[int, set[int]] = {}
+    for meeting in kept:
+        if meeting.slot_id in started:
+            for pid in sides[meeting.request_id]:
+                busy_then.setdefault(pid, set()).add(meeting.slot_id)
+    for person in people:
+        blocked = unavailable.setdefault(person.id, set())
+        for slot_id in started:
+            key = slot_key(slot_by_id[slot_id].ordinal)
+            if slot_id in busy_then.get(person.id, ()):
+                blocked.discard(key)  # the frozen meeting stands even if the person said otherwise
+            else:
+                blocked.add(key)
+
     fixed: list[FixedMeeting] = []
     seen: set[int] = set()
-    for meeting in _kept_meetings(session):
+    for meeting in kept:
         if meeting.request_id in seen:
             continue
         seen.add(meeting.request_id)
@@ -126,10 +166,23 @@ def export_problem(session: Session, options: Options | None = None) -> Problem:
     )
 
 
-def store_schedule(session: Session, result: ScheduleResult, actor: Actor) -> StoreSummary:
-    """Replace the unlocked scheduled meetings by ``result`` (checked against the data as it is now)."""
+def meeting_row(meeting: Meeting) -> dict[str, object]:
+    """A meeting as plain data, enough to put it back exactly (see :mod:`schedule_undo`)."""
+    return {
+        "id": meeting.id, "request_id": meeting.request_id, "slot_id": meeting.slot_id,
+        "table_id": meeting.table_id, "status": meeting.status, "locked": meeting.locked, "note": meeting.note,
+    }
+
+
+def store_schedule(session: Session, result: ScheduleResult, actor: Actor, *, moment: dt.datetime | None) -> StoreSummary:
+    """Replace the unlocked scheduled meetings of slots not yet started by ``result``.
+
+    ``moment`` is the event's current moment (``board.event_moment``); None means nothing
+    has started (planning before the day). ``result`` is checked against the data as it is
+    now, with the started slots frozen, so a run made earlier cannot rewrite the past.
+    """
     require_admin(actor, _("menyimpan jadwal pertemuan"))
-    problem = export_problem(session)
+    problem = export_problem(session, moment=moment)
     report = check_schedule(problem, result.meetings)
     if not report.ok:
         raise ConflictError(
@@ -139,16 +192,21 @@ def store_schedule(session: Session, result: ScheduleResult, actor: Actor) -> St
         )
     slot_ids = {slot_key(s.ordinal): s.id for s in session.scalars(select(TimeSlot))}
     table_ids = {table_key(t.number): t.id for t in session.scalars(select(MeetingTable))}
-    kept = {request_key(m.request_id) for m in _kept_meetings(session)}
-    removed = session.execute(
-        delete(Meeting).where(Meeting.status == MeetingStatus.SCHEDULED.value, Meeting.locked.is_(False))
-    ).rowcount
+    started = started_slot_ids(session, moment)
+    kept_meetings = _kept_meetings(session, started)
+    kept = {request_key(m.request_id) for m in kept_meetings}
+    frozen = sum(1 for m in kept_meetings if m.slot_id in started)
+    replaceable = (
+        (Meeting.status == MeetingStatus.SCHEDULED.value) & Meeting.locked.is_(False) & Meeting.slot_id.not_in(list(started))
+    )
+    old_rows = [meeting_row(m) for m in session.scalars(select(Meeting).where(replaceable).order_by(Meeting.id))]
+    removed = session.execute(delete(Meeting).where(replaceable)).rowcount
     session.flush()
-    added = 0
+    added_meetings: list[Meeting] = []
     for meeting in result.meetings:
         if meeting.request in kept:
             continue
-        session.add(
+        added_meetings.append(
             Meeting(
                 request_id=int(meeting.request.removeprefix("r")),
                 slot_id=slot_ids[meeting.slot],
@@ -156,16 +214,19 @@ def store_schedule(session: Session, result: ScheduleResult, actor: Actor) -> St
                 status=MeetingStatus.SCHEDULED.value,
             )
         )
-        added += 1
+    session.add_all(added_meetings)
     session.flush()
+    added = len(added_meetings)
     stats = result.stats
-    audit.record(
+    entry = audit.record(
         session, actor, "schedule.store", "meeting", None,
-        before={"scheduled": removed},
+        before={"scheduled": removed, "meetings": old_rows},
         after={
-            "added": added, "kept": len(kept), "unscheduled": len(result.unscheduled),
+            "added": added, "kept": len(kept), "frozen": frozen, "unscheduled": len(result.unscheduled),
             "participants_with_meeting": stats.participants_with_meeting, "breaks_total": stats.breaks_total,
-            "proved_optimal": stats.proved_optimal,
+            "proved_optimal": stats.proved_optimal, "moment": moment,
+            "meetings": [meeting_row(m) for m in added_meetings],
         },
     )
-    return StoreSummary(kept=len(kept), removed=removed or 0, added=added)
+    session.flush()
+    return StoreSummary(kept=len(kept), removed=removed or 0, added=added, frozen=frozen, audit_id=entry.id)

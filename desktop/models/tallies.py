@@ -13,6 +13,14 @@ Semantics
   the buyer's demand and nobody looks short for pairs another maker took over.
 - Pairs count only lines traded in pairs (footwear, soles); Rupiah counts every line
   as ``committed × unit_price``.
+- Quantities of different units are never added: :attr:`OrderTally.units` gives requested,
+  committed and unfulfilled per base unit (pairs, square feet, sheets, pieces), with the
+  same demand rule (a split order's demand counted once, at its top-level order).
+- :attr:`OrderTally.shortfalls` lists each demand (a top-level order line) that its maker
+  and the co-fulfilling makers together could not fill; the makers are named together,
+  so no maker is credited with pairs another maker took over.
+Every paper and screen that shows these figures (rekap PDF, event report, the export's
+Ringkasan, the Dasbor) reads them from :func:`order_tally`.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -45,6 +54,37 @@ class TallyRow:
         return max(self.requested_pairs - self.committed_pairs, 0)
 
 
+@dataclass(frozen=True)
+class UnitQuantities:
+    """One base unit's figures: never added to another unit's."""
+
+    unit: str  # Unit value: pasang, kaki_persegi, lembar, buah
+    requested: int
+    committed: int
+    requested_rupiah: int  # requested × price of the demand lines
+    committed_rupiah: int
+
+    @property
+    def unfulfilled(self) -> int:
+        return max(self.requested - self.committed, 0)
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """One demand (a top-level order line) the makers together could not fill."""
+
+    buyer: str
+    makers: str  # the order's maker first, then every co-fulfilling maker
+    product: str
+    unit: str
+    requested: int
+    committed: int  # by all those makers together
+
+    @property
+    def unfulfilled(self) -> int:
+        return max(self.requested - self.committed, 0)
+
+
 @dataclass
 class OrderTally:
     orders: int
@@ -56,10 +96,22 @@ class OrderTally:
     by_ikm: list[TallyRow]
     by_buyer: list[TallyRow]
     by_category: list[TallyRow]
+    units: tuple[UnitQuantities, ...] = ()
+    shortfalls: tuple[Shortfall, ...] = ()
 
     @property
     def unfulfilled_pairs(self) -> int:
         return max(self.requested_pairs - self.committed_pairs, 0)
+
+    def unit(self, unit: str) -> UnitQuantities:
+        return next((row for row in self.units if row.unit == unit), UnitQuantities(unit, 0, 0, 0, 0))
+
+
+def line_unit(unit_entered: str, base_unit: str | None) -> str:
+    """The unit a line's stored quantities are in (kodi and lusin are stored as pairs)."""
+    if base_unit:
+        return base_unit
+    return Unit.PAIR.value if unit_entered in (Unit.PAIR.value, Unit.KODI.value, Unit.LUSIN.value) else unit_entered
 
 
 def _add(row: TallyRow, order_id: int, requested: int, committed: int, value: int) -> None:
@@ -110,6 +162,9 @@ def order_tally(session: Session, statuses: Iterable[str] = COUNTED_STATUSES) ->
     for record in records:
         if record[2] is not None:
             taken_over[(record[2], record[3])] += record[5]
+    per_unit: dict[str, list[int]] = {}  # unit -> [requested, committed, requested Rp, committed Rp]
+    # demand (order id, position) -> [buyer, makers, product, unit, requested, committed]
+    demands: dict[tuple[int, int], list[Any]] = {}
     for (order_id, status, parent_id, position, unit_entered, requested_quantity, committed_quantity, unit_price,
          buyer_id, buyer_name, seller_id, seller_name, seller_kind, category_code, category_name, base_unit) in records:
         order_ids.add(order_id)
@@ -121,6 +176,20 @@ def order_tally(session: Session, statuses: Iterable[str] = COUNTED_STATUSES) ->
         requested = requested_quantity if (in_pairs and parent_id is None) else 0
         committed = committed_quantity if in_pairs else 0
         value = committed_quantity * unit_price
+        unit = line_unit(unit_entered, base_unit)
+        figures = per_unit.setdefault(unit, [0, 0, 0, 0])
+        if parent_id is None:
+            figures[0] += requested_quantity
+            figures[2] += requested_quantity * unit_price
+            demands[(order_id, position)] = [buyer_name, [seller_name], category_name or "", unit,
+                                             requested_quantity, committed_quantity]
+        figures[1] += committed_quantity
+        figures[3] += value
+        if parent_id is not None and (parent_id, position) in demands:
+            demand = demands[(parent_id, position)]
+            demand[5] += committed_quantity
+            if seller_name not in demand[1]:
+                demand[1].append(seller_name)
         totals["requested"] += requested
         totals["committed"] += committed
         totals["value"] += value
@@ -156,4 +225,14 @@ def order_tally(session: Session, statuses: Iterable[str] = COUNTED_STATUSES) ->
         by_ikm=ranked(by_ikm),
         by_buyer=ranked(by_buyer),
         by_category=ranked(by_category),
+        units=tuple(UnitQuantities(unit, *figures) for unit, figures in sorted(per_unit.items(), key=_unit_order)),
+        shortfalls=tuple(
+            Shortfall(buyer, ", ".join(makers), product, unit, requested, committed)
+            for buyer, makers, product, unit, requested, committed in demands.values() if requested > committed
+        ),
     )
+
+
+def _unit_order(item: tuple[str, list[int]]) -> int:
+    order = [unit.value for unit in Unit]
+    return order.index(item[0]) if item[0] in order else len(order)

@@ -31,6 +31,7 @@ class Person:
     business_name: str
     contact_person: str
     products: tuple[str, ...] = ()
+    phone: str = ""  # as written in Indonesia (0812-3456-7890, 021-5475333)
 
 
 @dataclass(frozen=True)
@@ -160,17 +161,31 @@ class TallyLine:
 
 @dataclass(frozen=True)
 class ShortfallLine:
-    """One demand a maker could not fill alone (40,000 asked, 20,000 possible)."""
+    """One demand the makers could not fill (40,000 asked, 20,000 possible)."""
 
     buyer: str
-    seller: str
+    seller: str  # the order's maker, then every co-fulfilling maker
     product: str
-    requested_pairs: int
+    requested_pairs: int  # in ``unit`` (pairs unless said otherwise)
     committed_pairs: int  # by the maker and every co-fulfilling maker together
+    unit: str = "pasang"
 
     @property
     def unfulfilled_pairs(self) -> int:
         return max(self.requested_pairs - self.committed_pairs, 0)
+
+
+@dataclass(frozen=True)
+class UnitLine:
+    unit: str  # Unit value
+    requested: int
+    committed: int
+    requested_rupiah: int
+    committed_rupiah: int
+
+    @property
+    def unfulfilled(self) -> int:
+        return max(self.requested - self.committed, 0)
 
 
 @dataclass(frozen=True)
@@ -181,6 +196,7 @@ class TallyReport:
     by_buyer: tuple[TallyLine, ...]
     by_category: tuple[TallyLine, ...]
     shortfalls: tuple[ShortfallLine, ...] = ()
+    units: tuple[UnitLine, ...] = ()  # per base unit; units are never added together
 
 
 # ---- event report --------------------------------------------------------------------------
@@ -222,3 +238,4 @@ class EventReport:
     tally: TallyReport
     problem_counts: tuple[tuple[str, int], ...]  # (problem value, IKM count)
     problems: tuple[ProblemEntry, ...] = field(default=())
+    banks: tuple[Person, ...] = field(default=())  # the KUR banks, with phones, for the follow-up

@@ -12,29 +12,51 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 from desktop import formatting
 from desktop.i18n import _
 from desktop.models.enums import KIND_COLOURS, MeetingStatus, ParticipantKind, Problem, label
-from desktop.reports.attendance import sign_off
+from desktop.reports.attendance import sign_off_parts
 from desktop.reports.charts import bar_chart
 from desktop.reports.data import EventReport
 from desktop.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, markup
-from desktop.reports.page import ACCENT, INK, MARGIN, RULE, SHADE, Progress, Target, build_document, paper, styles
-from desktop.reports.tally import category_chart, figures_table, lines_table, shortfall_table
+from desktop.reports.page import (
+    ACCENT,
+    INK,
+    MARGIN,
+    RULE,
+    SHADE,
+    Progress,
+    Target,
+    build_document,
+    headings,
+    paper,
+    styles,
+)
+from desktop.reports.tally import category_chart, figures_table, lines_table, shortfall_table, units_table
 
 
 def percent(rate: float) -> str:
     return formatting.number(round(rate * 100, 1)) + " %"
 
 
-def _grid(data: list[list[Any]], widths: list[float | None], numeric_from: int = 1) -> Table:
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("FONTNAME", (0, 0), (-1, 0), BOLD), ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("FONTNAME", (0, 1), (-1, -1), CONDENSED), ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+def _grid(data: list[list[Any]], widths: list[float | None], numeric_from: int = 1, *,
+          header: bool = True, shade_first: bool = False) -> Table:
+    """A grid table; ``header=False`` continues a grid (its rows only), ``shade_first`` keeps the stripes in step."""
+    top = 1 if header else 0
+    table = Table(data, colWidths=widths, repeatRows=top, hAlign="LEFT")
+    stripes = [SHADE, colors.white] if shade_first else [colors.white, SHADE]
+    commands: list[tuple[Any, ...]] = [
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("FONTNAME", (0, top), (-1, -1), CONDENSED), ("TEXTCOLOR", (0, top), (-1, -1), INK),
         ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
-    ]))
+        ("ROWBACKGROUNDS", (0, top), (-1, -1), stripes),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                     ("FONTNAME", (0, 0), (-1, 0), BOLD)]
+    table.setStyle(TableStyle(commands))
     return table
+
+
+TAIL_ROWS = 2  # rows of the last table kept on the page of the sign-off
 
 
 def _cover(report: EventReport, width: float) -> list[Any]:
@@ -79,7 +101,7 @@ def _attendance(report: EventReport, width: float) -> list[Any]:
                      formatting.number(row.present), percent(row.rate)])
     registered = sum(r.registered for r in report.attendance)
     present = sum(r.present for r in report.attendance)
-    data.append([_("Jumlah"), formatting.number(registered), formatting.number(present),
+    data.append([_("JUMLAH"), formatting.number(registered), formatting.number(present),
                  percent(present / registered if registered else 0)])
     table = _grid(data, [60 * mm, 30 * mm, 30 * mm, 35 * mm])
     table.setStyle(TableStyle([("FONTNAME", (0, -1), (-1, -1), CONDENSED_BOLD), ("LINEABOVE", (0, -1), (-1, -1), 1, INK)]))
@@ -98,7 +120,7 @@ def _meetings(report: EventReport, width: float) -> list[Any]:
     figures = report.meetings
     held_rate = figures.held / figures.total if figures.total else 0
     data: list[list[Any]] = [
-        [_("Pertemuan"), _("Jumlah")],
+        [_("Pertemuan"), _("Banyaknya")],
         [_("Terjadwal (tidak termasuk yang dibatalkan)"), formatting.number(figures.total)],
         [label(MeetingStatus.HELD), formatting.number(figures.held)],
         [label(MeetingStatus.NO_SHOW), formatting.number(figures.no_show)],
@@ -117,6 +139,7 @@ def _orders(report: EventReport, width: float) -> list[Any]:
         story += [Spacer(1, 4 * mm), KeepTogether([category_chart(report.tally, width)])]
     story += lines_table(_("Per kategori produk"), report.tally.by_category, width, _("Kategori"), sum_orders=False)
     story += lines_table(_("Per pembeli"), report.tally.by_buyer, width, _("Pembeli"))
+    story += units_table(report.tally.units, width)
     story += shortfall_table(report.tally.shortfalls, width)
     return story
 
@@ -129,6 +152,11 @@ def _problems(report: EventReport, width: float) -> list[Any]:
                            "ditindaklanjuti bank penyalur KUR dan Dinas.")), style["muted"]),
         Spacer(1, 2 * mm),
     ]
+    if report.banks:  # whom to call: the banks that channel KUR, with their phones
+        story.append(Paragraph(markup(_("Bank penyalur KUR: {banks}.").format(banks="; ".join(
+            f"{bank.business_name} ({bank.phone})" if bank.phone else bank.business_name for bank in report.banks))),
+            style["body"]))
+        story.append(Spacer(1, 2 * mm))
     counts = [(label(value, Problem), count) for value, count in report.problem_counts]
     if counts:
         story.append(KeepTogether([bar_chart(
@@ -138,21 +166,32 @@ def _problems(report: EventReport, width: float) -> list[Any]:
     if not report.problems:
         story.append(Paragraph(markup(_("Tidak ada IKM yang menyampaikan permasalahan.")), style["muted"]))
         return story
-    data: list[list[Any]] = [[_("No"), _("IKM"), _("Kontak"), _("Permasalahan"), _("Minat KUR"), _("Hadir")]]
+    heading = [_("No"), _("IKM"), _("Kontak dan telepon"), _("Permasalahan"), _("Minat KUR"), _("Hadir")]
+    data: list[list[Any]] = [[]]
     for number, entry in enumerate(report.problems, start=1):
         data.append([
             str(number),
             Paragraph(markup(f"{entry.person.business_name} ({entry.person.code})"), style["cell"]),
-            Paragraph(markup(entry.person.contact_person), style["cell"]),
+            Paragraph("<br/>".join(markup(part) for part in (entry.person.contact_person, entry.person.phone) if part),
+                      style["cell"]),
             Paragraph(markup(", ".join(label(p, Problem) for p in entry.problems)), style["cell"]),
             _("Ya") if entry.kur_interest else _("Tidak"),
             _("Ya") if entry.present else _("Tidak"),
         ])
     widths: list[float | None] = [8 * mm, None, 38 * mm, 42 * mm, 17 * mm, 13 * mm]
     widths[1] = width - sum(w for w in widths if w)
-    table = _grid(data, widths, numeric_from=4)
-    table.setStyle(TableStyle([("ALIGN", (0, 0), (0, -1), "CENTER"), ("ALIGN", (4, 0), (-1, -1), "CENTER")]))
+    data[0] = headings(heading, 99, widths)
+    centred = TableStyle([("ALIGN", (0, 0), (0, -1), "CENTER"), ("ALIGN", (4, 0), (-1, -1), "CENTER")])
+    # The last rows go with the sign-off (see render_event_report), so it never stands alone.
+    tail = TAIL_ROWS if len(data) > TAIL_ROWS + 1 else 0
+    body = len(data) - tail
+    table = _grid(data[:body], widths, numeric_from=4)
+    table.setStyle(centred)
     story.append(table)
+    if tail:
+        last = _grid(data[body:], widths, numeric_from=4, header=False, shade_first=(body - 1) % 2 == 1)
+        last.setStyle(centred)
+        story.append(last)
     return story
 
 
@@ -163,6 +202,8 @@ def render_event_report(report: EventReport, target: Target, progress: Progress 
     story += _attendance(report, width)
     story += _meetings(report, width)
     story += _orders(report, width)
-    story += _problems(report, width)
-    story.append(sign_off(report.event))
+    problems = _problems(report, width)
+    # The sign-off stays with the last rows of the last table (the KUR list), never alone on a page.
+    story += problems[:-1]
+    story.append(KeepTogether([problems[-1], *sign_off_parts(report.event)]))
     return build_document(target, report.event, _("Laporan kegiatan"), story, pagesize, progress)

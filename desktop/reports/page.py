@@ -7,7 +7,7 @@ keeps each finished page's state and draws all footers when the document is save
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -179,11 +179,31 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def headings(texts: list[str], right_from: int) -> list[Paragraph]:
-    """Table headings that wrap inside their column instead of running into the next."""
+HEAD_PADDING = 12  # points: ReportLab's default cell padding, left plus right
+SMALLEST_HEAD = 5.5  # points: below this a heading is no longer read at arm's length
+
+
+def headings(texts: list[str], right_from: int, widths: Sequence[float | None] | None = None) -> list[Paragraph]:
+    """Table headings that wrap between words inside their column, never inside a word.
+
+    With the column ``widths`` a heading whose longest word does not fit is set smaller
+    until it does ("Disanggupi" stays whole instead of "Disanggu/pi").
+    """
     style = styles()
-    return [Paragraph(markup(text), style["head_right" if index >= right_from else "head"])
-            for index, text in enumerate(texts)]
+    result = []
+    for index, text in enumerate(texts):
+        base = style["head_right" if index >= right_from else "head"]
+        size = base.fontSize
+        width = widths[index] if widths is not None and index < len(widths) else None
+        if width:
+            room = width - HEAD_PADDING
+            longest = max((stringWidth(word, base.fontName, size) for word in text.split()), default=0)
+            if longest > room:
+                size = max(SMALLEST_HEAD, size * room / longest)
+        fitted = ParagraphStyle(f"{base.name}_{size:.2f}", parent=base, fontSize=size, leading=size + 1,
+                                splitLongWords=0)
+        result.append(Paragraph(markup(text), fitted))
+    return result
 
 
 def when(event: EventHeader) -> str:

@@ -11,10 +11,10 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.enums import KIND_COLOURS, ParticipantKind
-from desktop.reports.attendance import header_block, sign_off
+from desktop.models.enums import KIND_COLOURS, ParticipantKind, Unit, label
+from desktop.reports.attendance import header_block, sign_off_parts
 from desktop.reports.charts import bar_chart
-from desktop.reports.data import ShortfallLine, TallyFigures, TallyLine, TallyReport
+from desktop.reports.data import ShortfallLine, TallyFigures, TallyLine, TallyReport, UnitLine
 from desktop.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, markup
 from desktop.reports.page import (
     ACCENT,
@@ -67,7 +67,9 @@ def lines_table(title: str, rows: Sequence[TallyLine], width: float, name_headin
     style = styles()
     heading = [_("No"), name_heading, _("Pesanan"), _("Diminta (pasang)"), _("Disanggupi (pasang)"),
                _("Belum terpenuhi (pasang)"), _("Nilai")]
-    data: list[list[Any]] = [headings(heading, 2)]
+    fixed: list[float | None] = [10 * mm, None, 17 * mm, 22 * mm, 24 * mm, 22 * mm, 32 * mm]
+    fixed[1] = width - sum(w for w in fixed if w)
+    data: list[list[Any]] = [headings(heading, 2, fixed)]
     for number, row in enumerate(rows, start=1):
         data.append([
             str(number), Paragraph(markup(row.name), style["cell"]), formatting.number(row.orders),
@@ -78,15 +80,13 @@ def lines_table(title: str, rows: Sequence[TallyLine], width: float, name_headin
         data.append(["", Paragraph(markup(_("Belum ada pesanan.")), style["cell"]), "", "", "", "", ""])
     else:
         data.append([
-            "", _("Jumlah"), formatting.number(sum(r.orders for r in rows)) if sum_orders else "",
+            "", _("JUMLAH"), formatting.number(sum(r.orders for r in rows)) if sum_orders else "",
             formatting.number(sum(r.requested_pairs for r in rows)),
             formatting.number(sum(r.committed_pairs for r in rows)),
             # As the domain service defines it: total demand minus total commitment.
             formatting.number(max(sum(r.requested_pairs for r in rows) - sum(r.committed_pairs for r in rows), 0)),
             formatting.rupiah(sum(r.value_rupiah for r in rows)),
         ])
-    fixed = [10 * mm, None, 17 * mm, 22 * mm, 24 * mm, 22 * mm, 32 * mm]
-    fixed[1] = width - sum(w for w in fixed if w)
     table = Table(data, colWidths=fixed, repeatRows=1)
     commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
@@ -102,29 +102,56 @@ def lines_table(title: str, rows: Sequence[TallyLine], width: float, name_headin
     return [Paragraph(markup(title), style["h2"]), table]
 
 
+def units_table(rows: Sequence[UnitLine], width: float) -> list[Any]:
+    """Requested, committed and unfulfilled per unit: pairs, square feet and sheets are never added."""
+    style = styles()
+    story: list[Any] = [Paragraph(markup(_("Per satuan")), style["h2"])]
+    if not rows:
+        story.append(Paragraph(markup(_("Belum ada pesanan.")), style["muted"]))
+        return story
+    heading = [_("Satuan"), _("Diminta"), _("Disanggupi"), _("Belum terpenuhi"), _("Nilai diminta"),
+               _("Nilai disanggupi")]
+    widths: list[float | None] = [None, 24 * mm, 24 * mm, 24 * mm, 34 * mm, 34 * mm]
+    widths[0] = width - sum(w for w in widths if w)
+    data: list[list[Any]] = [headings(heading, 1, widths)]
+    for row in rows:
+        data.append([label(row.unit, Unit), formatting.number(row.requested), formatting.number(row.committed),
+                     formatting.number(row.unfulfilled), formatting.rupiah(row.requested_rupiah),
+                     formatting.rupiah(row.committed_rupiah)])
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+        ("FONTNAME", (0, 1), (-1, -1), CONDENSED), ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+    ]))
+    story.append(table)
+    return story
+
+
 def shortfall_table(rows: Sequence[ShortfallLine], width: float) -> list[Any]:
     style = styles()
     story: list[Any] = [Paragraph(markup(_("Permintaan yang belum terpenuhi")), style["h2"])]
     if not rows:
         story.append(Paragraph(markup(_("Semua permintaan sanggup dipenuhi.")), style["muted"]))
         return story
-    data: list[list[Any]] = [headings([_("Pembeli"), _("IKM"), _("Produk"), _("Diminta (pasang)"),
-                                       _("Disanggupi (pasang)"), _("Kurang (pasang)")], 3)]
+    widths: list[float | None] = [None, None, 26 * mm, 16 * mm, 20 * mm, 20 * mm, 20 * mm]
+    rest = (width - sum(w for w in widths if w)) / 2
+    widths[0] = widths[1] = rest
+    data: list[list[Any]] = [headings([_("Pembeli"), _("IKM (bersama)"), _("Produk"), _("Satuan"), _("Diminta"),
+                                       _("Disanggupi"), _("Kurang")], 4, widths)]
     for row in rows:
         data.append([
             Paragraph(markup(row.buyer), style["cell"]), Paragraph(markup(row.seller), style["cell"]),
-            Paragraph(markup(row.product), style["cell"]), formatting.number(row.requested_pairs),
+            Paragraph(markup(row.product), style["cell"]), label(row.unit, Unit),
+            formatting.number(row.requested_pairs),
             formatting.number(row.committed_pairs), formatting.number(row.unfulfilled_pairs),
         ])
-    widths = [None, None, 28 * mm, 20 * mm, 20 * mm, 20 * mm]
-    rest = (width - sum(w for w in widths if w)) / 2
-    widths[0] = widths[1] = rest
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
         ("FONTNAME", (0, 0), (-1, 0), BOLD), ("FONTSIZE", (0, 0), (-1, -1), 7.5),
-        ("FONTNAME", (0, 1), (-1, -1), CONDENSED), ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
-        ("FONTNAME", (5, 1), (5, -1), CONDENSED_BOLD),
+        ("FONTNAME", (0, 1), (-1, -1), CONDENSED), ("ALIGN", (4, 0), (-1, -1), "RIGHT"),
+        ("FONTNAME", (6, 1), (6, -1), CONDENSED_BOLD),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
     ]))
     story.append(table)
@@ -168,6 +195,7 @@ def render_tally(report: TallyReport, target: Target, progress: Progress | None 
     story += lines_table(_("Per IKM"), report.by_ikm, width, _("IKM"))
     story += lines_table(_("Per pembeli"), report.by_buyer, width, _("Pembeli"))
     story += lines_table(_("Per kategori produk"), report.by_category, width, _("Kategori"), sum_orders=False)
-    story += shortfall_table(report.shortfalls, width)
-    story.append(sign_off(report.event))
+    story += units_table(report.units, width)
+    # The sign-off stays with the last table: an official never signs a page of its own.
+    story.append(KeepTogether([*shortfall_table(report.shortfalls, width), *sign_off_parts(report.event)]))
     return build_document(target, report.event, _("Rekap transaksi"), story, pagesize, progress)

@@ -1,6 +1,9 @@
-"""On-site repair: absent people's future meetings go, freed seats are refilled.
+"""On-site repair: absent people's meetings of the coming slot go, freed seats are refilled.
 
-Past and running meetings and locked (fixed) ones never move; other future meetings move
+Only what cannot happen is cancelled: the meetings of the slot about to start whose side
+has not come. An absent person's later meetings stay exactly where they are (a late arrival
+keeps their day); the next repair, before the next slot, cancels that slot's if they still
+have not come. Past and running meetings and locked (fixed) ones never move; other future meetings move
 only when that lets a waiting request in (at most two moves per new meeting, and direct
 placements are tried first for everybody). The answer lists exactly what changed, so only
 the people concerned get a new slip.
@@ -64,10 +67,16 @@ def repair(
             raise ProblemError(_("Pertemuan {request}: sesi {slot} tidak dikenal.").format(
                 request=meeting.request, slot=meeting.slot))
 
-    def cancelled(meeting: Meeting) -> bool:
-        return position[meeting.slot] > now and bool({meeting.a, meeting.b} & absent)
+    coming = now + 1  # the slot about to start
 
-    frozen = [m for m in meetings if position[m.slot] <= now or (m.request in locked and not cancelled(m))]
+    def cancelled(meeting: Meeting) -> bool:
+        return position[meeting.slot] == coming and bool({meeting.a, meeting.b} & absent)
+
+    def waits_for_absent(meeting: Meeting) -> bool:  # later: stays put, the person may still come
+        return position[meeting.slot] > coming and bool({meeting.a, meeting.b} & absent)
+
+    frozen = [m for m in meetings if position[m.slot] <= now or waits_for_absent(m)
+              or (m.request in locked and not cancelled(m))]
     movable = [m for m in meetings if m not in frozen and not cancelled(m)]
     grown = dataclasses.replace(
         problem,

@@ -84,7 +84,7 @@ class MissingProxy(QSortFilterProxyModel):
 
 
 class FailedScanModel(QAbstractTableModel):
-    COLUMNS = [N_("Waktu"), N_("Masukan"), N_("Alasan"), N_("Operator"), N_("Meja")]
+    COLUMNS = [N_("Waktu"), N_("Masukan"), N_("Alasan"), N_("Operator"), N_("Meja registrasi")]
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

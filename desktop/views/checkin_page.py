@@ -41,6 +41,7 @@ from desktop.models.participants import CategoryRow, ParticipantData
 from desktop.models.walk_in import DuplicateSuspected, register_walk_in
 from desktop.views import settings
 from desktop.views.checkin_models import FailedScanModel, MissingModel, MissingProxy
+from desktop.views.arrival_card import ArrivalCard
 from desktop.views.checkin_widgets import CountersWidget, HistoryDialog, ResultCard, ResultPanel
 from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import WalkInDialog
@@ -178,6 +179,7 @@ class CheckInPage(QWidget):
         self.current_row = -1
         self.panel = ResultPanel()
         self.panel.undo_clicked.connect(self.undo_last)
+        self.arrival = ArrivalCard(context)  # a late arrival: remaining meetings, cancelled ones back
         self.panel.history_clicked.connect(self.show_history)
         self.panel.schedule_clicked.connect(self.print_schedule)
         self.panel.badge_clicked.connect(self.print_badge)
@@ -234,6 +236,7 @@ class CheckInPage(QWidget):
         left.addWidget(self.hint_label)
         left.addWidget(self.results, 1)
         left.addWidget(self.panel)
+        left.addWidget(self.arrival)
         self.filler = QWidget()  # takes the space while there are no cards, so the answer sits high
         left.addWidget(self.filler, 1)
         right = QVBoxLayout()
@@ -410,6 +413,10 @@ class CheckInPage(QWidget):
                 self.index.set_present(result.person.id, None)
         self.undoable = result if result.outcome is Outcome.CHECKED_IN else None
         self.panel.show_result(result, can_undo=self.undoable is not None)
+        if result.outcome is Outcome.CHECKED_IN and result.person is not None:
+            self.arrival.show_for(result.person.id)
+        else:
+            self.arrival.clear()
         self.sounds.play(result.outcome)
         if result.outcome is Outcome.UNKNOWN:
             self.overview_timer.start()  # the failed-scan list grew; no data-change kind covers it

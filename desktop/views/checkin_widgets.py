@@ -369,7 +369,7 @@ class HistoryDialog(QDialog):
         )
         heading = QLabel(f"<b>{html.escape(person.code)} — {html.escape(person.business_name)}</b><br>{state}")
         self.table = QTableWidget(len(status.history), 4)
-        self.table.setHorizontalHeaderLabels([_("Waktu"), _("Kejadian"), _("Operator"), _("Meja")])
+        self.table.setHorizontalHeaderLabels([_("Waktu"), _("Kejadian"), _("Operator"), _("Meja registrasi")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -55,7 +55,7 @@ class OperatorDialog(QDialog):
         self.error_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(_("Nama operator"), self.name_combo)
-        form.addRow(_("Meja"), self.desk_edit)
+        form.addRow(_("Meja registrasi"), self.desk_edit)
         form.addRow(_("PIN"), self.pin_edit)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(_("Mulai bertugas"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -179,13 +179,18 @@ class RepairDialog(QDialog):
                                 len(plan.changed_codes)).format(count=len(plan.changed_codes)))
         self.apply_button = QPushButton(_("Simpan perubahan"))
         self.apply_button.setEnabled(bool(plan.changes))
+        self.print_slips = False  # "Terapkan dan cetak slip": apply, then print the changed slips
+        self.apply_print_button = QPushButton(_("Terapkan dan cetak slip"))
+        self.apply_print_button.setEnabled(bool(plan.changes) and bool(plan.changed_codes))
         cancel = QPushButton(_("Batal"))
         cancel.setDefault(True)  # the safe answer
         self.apply_button.clicked.connect(self.accept)
+        self.apply_print_button.clicked.connect(self._apply_and_print)
         cancel.clicked.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(slips)
         row.addStretch(1)
+        row.addWidget(self.apply_print_button)
         row.addWidget(self.apply_button)
         row.addWidget(cancel)
         layout = QVBoxLayout(self)
@@ -193,3 +198,7 @@ class RepairDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
         self.resize(900, 480)
+
+    def _apply_and_print(self) -> None:
+        self.print_slips = True
+        self.accept()

@@ -377,7 +377,7 @@ class MergePreviewDialog(QDialog):
         summary.setStyleSheet("font-weight: bold;")
         self.table = QTableWidget(len(preview.items), 6)
         self.table.setHorizontalHeaderLabels(
-            [_("Hasil"), _("Kode"), _("Nama"), _("Jam"), _("Meja"), _("Keterangan")])
+            [_("Hasil"), _("Kode"), _("Nama"), _("Jam"), _("Meja registrasi"), _("Keterangan")])
         for row, item in enumerate(preview.items):
             cells = [labels[item.verdict], item.code, item.name, formatting.clock_seconds(item.at), item.desk, item.note]
             for column, text in enumerate(cells):

@@ -63,6 +63,7 @@ class NextSlotPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
         self.repair_button = QPushButton(_("Perbaiki jadwal untuk yang belum hadir …"))
         self.repair_button.clicked.connect(self.plan_repair)
         self.slips_button = QPushButton(_("Cetak slip yang berubah"))
@@ -119,9 +120,12 @@ class NextSlotPanel(QWidget):
                 self.table.setItem(row, column, item)
                 missing += not side.present
             self.table.setItem(row, 3, QTableWidgetItem(label(card.status, MeetingStatus)))
-        self.summary_label.setText(
-            _("{meetings} pertemuan · {missing} pihak belum check-in").format(meetings=len(coming.meetings), missing=missing)
-        )
+        text = _("{meetings} pertemuan · {missing} pihak belum check-in").format(meetings=len(coming.meetings), missing=missing)
+        if coming.at_risk:  # later meetings stay; the repair before their slot cancels them if still absent
+            absent = sorted({side.name for card in coming.at_risk for side in (card.a, card.b) if not side.present})
+            text += "\n" + _("⚠ Berisiko: {count} pertemuan sesudahnya, belum hadir: {names}").format(
+                count=len(coming.at_risk), names=", ".join(absent))
+        self.summary_label.setText(text)
 
     # ---- the repair ----------------------------------------------------------------------
     def plan_repair(self) -> None:
@@ -135,12 +139,12 @@ class NextSlotPanel(QWidget):
 
     def _confirm(self, plan: RepairPlan) -> None:
         dialog = RepairDialog(plan, self)
-        dialog.accepted.connect(lambda: self.apply(plan))
+        dialog.accepted.connect(lambda: self.apply(plan, print_slips=dialog.print_slips))
         dialog.finished.connect(lambda _result: setattr(self, "repair_dialog", None))
         self.repair_dialog = dialog
         dialog.open()
 
-    def apply(self, plan: RepairPlan) -> None:
+    def apply(self, plan: RepairPlan, *, print_slips: bool = False) -> None:
         actor = self.context.actor
 
         def apply(db: Database) -> RepairPlan:
@@ -157,6 +161,8 @@ class NextSlotPanel(QWidget):
                      added=stored.count(onsite.ADDED), people=len(stored.changed_codes),
                      codes=", ".join(stored.changed_codes)))
             self.repaired.emit(stored)
+            if print_slips:
+                self.print_slips()
 
         self.context.runner.run(apply, on_success=done, changes={MEETINGS}, parent=self)
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.board import Board, BoardSlot, MeetingCard, is_past
+from desktop.models.board import Board, BoardSlot, MeetingCard, at_risk, is_past
 from desktop.models.enums import KIND_COLOURS, MeetingStatus, ParticipantKind, SessionWish, label
 
 MIME = "application/x-temudesk-meeting"
@@ -42,6 +42,7 @@ CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 PAST_ROLE = Qt.ItemDataRole.UserRole + 2
 DIM_ROLE = Qt.ItemDataRole.UserRole + 3
 CELL_ROLE = Qt.ItemDataRole.UserRole + 4  # (slot id, table id) in the tables view
+AT_RISK_ROLE = Qt.ItemDataRole.UserRole + 5  # a meeting to come whose side has not checked in (board.at_risk)
 
 TABLES, PEOPLE = "tables", "people"
 STATUS_FILL = {
@@ -98,6 +99,10 @@ def two_lines(text: str, metrics: QFontMetrics, width: int) -> tuple[str, str]:
 
 def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+RISK_MARK = "⚠ "  # a meeting still to come whose side has not checked in
+RISK_COLOUR = "#d97706"  # amber dashed border: at risk, not (yet) cancelled
 
 
 class BoardModel(QAbstractTableModel):
@@ -230,6 +235,8 @@ class BoardModel(QAbstractTableModel):
         if role == PAST_ROLE:
             slot = self.slot_at(index)
             return slot is not None and is_past(slot, self.board.event_date, self.moment)
+        if role == AT_RISK_ROLE:
+            return card is not None and at_risk(self.board, card, self.moment)
         if role == DIM_ROLE:
             return self.focus_id is not None and (card is None or not card.involves(self.focus_id))
         if role == CELL_ROLE:
@@ -237,13 +244,18 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if card is None:
                 return ""
+            risk = RISK_MARK if at_risk(self.board, card, self.moment) else ""  # someone has not come yet
             if self.mode == PEOPLE:
                 person = self._people[index.row()]
                 table = self.board.table(card.table_id)
-                return f"{card.other(person.id).name} · {table.label if table else ''}"
-            return f"{card.a.name} × {card.b.name}"
+                return f"{risk}{card.other(person.id).name} · {table.label if table else ''}"
+            return f"{risk}{card.a.name} × {card.b.name}"
         if role == Qt.ItemDataRole.ToolTipRole and card is not None:
-            return card_details(card, self.where(card))
+            details = card_details(card, self.where(card))
+            if at_risk(self.board, card, self.moment):
+                details += "\n" + _("Berisiko: {names} belum check-in.").format(
+                    names=", ".join(side.name for side in (card.a, card.b) if not side.present))
+            return details
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -316,6 +328,10 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QPen(QColor("#b8bec8"), 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 3, 3)
+        if index.data(AT_RISK_ROLE):
+            painter.setPen(QPen(QColor(RISK_COLOUR), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
         model = index.model()
         people_view = isinstance(model, BoardModel) and model.mode == PEOPLE
         font = QFont(painter.font())

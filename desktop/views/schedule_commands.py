@@ -14,6 +14,8 @@ from typing import Protocol
 from PySide6.QtGui import QUndoCommand
 
 from desktop.i18n import _
+from desktop.models.schedule_store import StoreSummary
+from desktop.scheduling import ScheduleResult
 
 
 class Editor(Protocol):
@@ -23,6 +25,8 @@ class Editor(Protocol):
     def run_lock(self, meeting_id: int, locked: bool, done: Callable[[], None] | None) -> None: ...
     def run_add(self, request_id: int, slot_id: int, table_id: int, done: Callable[[int], None] | None) -> None: ...
     def run_remove(self, meeting_id: int, done: Callable[[], None] | None) -> None: ...
+    def run_store(self, result: ScheduleResult, done: Callable[[StoreSummary], None] | None) -> None: ...
+    def run_undo_store(self, store_id: int, done: Callable[[], None] | None) -> None: ...
 
 
 class _AlreadyDone(QUndoCommand):
@@ -79,3 +83,21 @@ class AddCommand(_AlreadyDone):
 
     def undo(self) -> None:
         self.editor.run_remove(self.meeting_id, None)
+
+
+class StoreRunCommand(_AlreadyDone):
+    """A stored scheduler run: undo puts back the schedule of before it, redo stores the run again."""
+
+    def __init__(self, editor: Editor, result: ScheduleResult, store_id: int) -> None:
+        super().__init__(editor, _("Penjadwalan otomatis"))
+        self.result, self.store_id = result, store_id
+
+    def do(self) -> None:
+        self.editor.run_store(self.result, self._stored)
+
+    def _stored(self, summary: StoreSummary) -> None:
+        if summary.audit_id is not None:
+            self.store_id = summary.audit_id
+
+    def undo(self) -> None:
+        self.editor.run_undo_store(self.store_id, None)

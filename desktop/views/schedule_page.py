@@ -35,7 +35,8 @@ from desktop.models.errors import DomainError
 from desktop.models.meeting_requests import list_requests
 from desktop.models.meetings import OrderLink
 from desktop.models.schedule_run import problem_for_run
-from desktop.models.schedule_store import StoreSummary, store_schedule
+from desktop.models.schedule_store import StoreSummary, started_slot_ids, store_schedule
+from desktop.models.schedule_undo import ScheduleChanges, UndoSummary, schedule_changes, undo_store
 from desktop.models.suggestions import HostLoad
 from desktop.scheduling import Problem, ScheduleResult
 from desktop.views.context import AppContext
@@ -45,7 +46,8 @@ from desktop.views.operations import CHECK_INS, EVENT, MEETINGS, ORDERS, PARTICI
 from desktop.views.request_model import RequestLine
 from desktop.views.requests_tab import RequestsTab
 from desktop.views.schedule_board import PEOPLE, TABLES, BoardModel, BoardView
-from desktop.views.schedule_commands import AddCommand, LockCommand, MoveCommand
+from desktop.views import messages
+from desktop.views.schedule_commands import AddCommand, LockCommand, MoveCommand, StoreRunCommand
 from desktop.views.schedule_run import RunDialog
 
 ERROR_STYLE = "background: #fde8e8; color: #8a1020; padding: 4px 8px; border-radius: 3px;"
@@ -250,11 +252,11 @@ class SchedulePage(QWidget):
     def run_scheduler(self) -> None:
         if self.run_dialog is not None:
             return
-        limit = self.time_limit_spin.value()
+        limit, moment = self.time_limit_spin.value(), self.moment()
 
         def prepare(db: Database) -> Problem:
             with db.read() as session:
-                return problem_for_run(session, limit)
+                return problem_for_run(session, limit, moment=moment)
 
         self.run_button.setEnabled(False)
         self.say("")
@@ -282,24 +284,71 @@ class SchedulePage(QWidget):
         if result is None:
             self._run_done(_("Penjadwalan dibatalkan; jadwal tidak diubah."))
             return
-        actor = self.context.actor
+        moment = self.moment()
 
-        def store(db: Database) -> StoreSummary:
-            with db.transaction() as session:
-                return store_schedule(session, result, actor)
+        def preview(db: Database) -> tuple[ScheduleChanges, bool]:
+            with db.read() as session:
+                return schedule_changes(session, result), bool(started_slot_ids(session, moment))
 
-        def stored(summary: StoreSummary) -> None:
-            self.last_result = result
-            self.undo_stack.clear()  # the hand edits before the run are gone
-            self.result_label.setText(self.describe_result(result))
-            self._run_done(_("Jadwal disimpan: {added} pertemuan baru, {kept} tetap di tempatnya.").format(
-                added=summary.added, kept=summary.kept))
-            self.schedule_stored.emit(result)
+        def previewed(value: tuple[ScheduleChanges, bool]) -> None:
+            changes, under_way = value
+            if not changes.meetings:
+                self.last_result = result
+                self.result_label.setText(self.describe_result(result))
+                self._run_done(_("Jadwal tidak berubah; tidak ada yang disimpan."))
+                return
+            # During the event printed slips are out there: say what changes and ask first.
+            if under_way and not messages.confirm(
+                self, changes.sentence() + "\n\n" + _("Sesi yang sudah dimulai tidak diubah. Simpan jadwal baru?"),
+                title=_("Simpan jadwal baru?"), yes=_("Simpan jadwal baru"), no=_("Batal, biarkan jadwal"),
+            ):
+                self._run_done(_("Jadwal baru tidak disimpan; jadwal tidak diubah."))
+                return
+            self.run_store(result, lambda summary: self._run_stored(result, summary), on_error=failed)
 
         def failed(error: Exception) -> None:
             self._run_done(str(error), error=True)
 
-        self.context.runner.run(store, on_success=stored, on_error=failed, changes={MEETINGS}, parent=self)
+        self.context.runner.run(preview, on_success=previewed, on_error=failed, parent=self)
+
+    def _run_stored(self, result: ScheduleResult, summary: StoreSummary) -> None:
+        self.last_result = result
+        self.undo_stack.clear()  # the hand edits before the run refer to the schedule it replaced
+        if summary.audit_id is not None:
+            self.undo_stack.push(StoreRunCommand(self, result, summary.audit_id))
+        self.result_label.setText(self.describe_result(result))
+        message = _("Jadwal disimpan: {added} pertemuan baru, {kept} tetap di tempatnya.").format(
+            added=summary.added, kept=summary.kept)
+        if summary.frozen:
+            message += " " + _("{count} pertemuan di sesi yang sudah dimulai tidak diubah.").format(count=summary.frozen)
+        self._run_done(message)
+        self.schedule_stored.emit(result)
+
+    def run_store(self, result: ScheduleResult, done: Callable[[StoreSummary], None] | None,
+                  on_error: Callable[[Exception], None] | None = None) -> None:
+        actor, moment = self.context.actor, self.moment()
+
+        def store(db: Database) -> StoreSummary:
+            with db.transaction() as session:
+                return store_schedule(session, result, actor, moment=moment)
+
+        self.context.runner.run(store, on_success=lambda summary: done(summary) if done else None,
+                                on_error=on_error or self._undo_failed, changes={MEETINGS}, parent=self)
+
+    def run_undo_store(self, store_id: int, done: Callable[[], None] | None) -> None:
+        actor, moment = self.context.actor, self.moment()
+
+        def undo(db: Database) -> UndoSummary:
+            with db.transaction() as session:
+                return undo_store(session, actor, store_id, moment=moment)
+
+        def undone(summary: UndoSummary) -> None:
+            self.say(_("Penjadwalan diurungkan: jadwal sebelumnya dipulihkan ({count} pertemuan).").format(
+                count=summary.restored))
+            if done:
+                done()
+
+        self.context.runner.run(undo, on_success=undone, on_error=self._undo_failed, changes={MEETINGS}, parent=self)
 
     def describe_result(self, result: ScheduleResult) -> str:
         stats = result.stats
@@ -420,11 +469,11 @@ class SchedulePage(QWidget):
                                 on_error=on_error or self._undo_failed, changes={MEETINGS}, parent=self)
 
     def run_remove(self, meeting_id: int, done: Callable[[], None] | None) -> None:
-        actor = self.context.actor
+        actor, moment = self.context.actor, self.moment()
 
         def remove(db: Database) -> None:
             with db.transaction() as session:
-                meetings.remove_meeting(session, meeting_id, actor)
+                meetings.remove_meeting(session, meeting_id, actor, now=moment)
 
         self.context.runner.run(remove, on_success=lambda _r: done() if done else None,
                                 on_error=self._undo_failed, changes={MEETINGS}, parent=self)

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from desktop.i18n import N_, _
-from desktop.models import event_setup, meeting_requests, participants
+from desktop.models import event_setup, meeting_requests, participants, presence, tallies
 from desktop.models.enums import (
     CheckInAction,
     MeetingStatus,
@@ -197,16 +197,19 @@ def _request_sheet(session: Session) -> tuple[list[Column], list[list[Any]]]:
 def _check_in_sheet(session: Session) -> tuple[list[Column], list[list[Any]]]:
     columns = [
         Column(_("Waktu"), DATETIME_FORMAT), Column(_("Kode")), Column(_("Nama Usaha")), Column(_("Jenis")),
-        Column(_("Aksi")), Column(_("Meja registrasi")), Column(_("Operator")),
+        Column(_("Aksi")), Column(_("Meja registrasi")), Column(_("Operator")), Column(_("Check-in yang berlaku")),
     ]
     query = (
         select(CheckInEvent, Participant)
         .join(Participant, CheckInEvent.participant_id == Participant.id)
         .order_by(CheckInEvent.at, CheckInEvent.id)
     )
+    standing = presence.standing_check_ins(session)
     rows = [
         [event.at, p.code, p.business_name, label(p.kind, ParticipantKind), label(event.action, CheckInAction),
-         event.desk, event.operator_name]
+         event.desk, event.operator_name,
+         # The time that counts on the daftar hadir: the first check-in after the last undo.
+         _yes(event.action == CheckInAction.CHECK_IN.value and standing.get(p.id) == event.at)]
         for event, p in session.execute(query)
     ]
     return columns, rows
@@ -272,14 +275,10 @@ def _summary_rows(
     session: Session, event: event_setup.EventInfo, counts: dict[str, Any]
 ) -> list[list[Any]]:
     kinds = Counter(session.scalars(select(Participant.kind)))
-    latest: dict[int, str] = {}
-    for pid, action in session.execute(
-        select(CheckInEvent.participant_id, CheckInEvent.action).order_by(CheckInEvent.id)
-    ):
-        latest[pid] = action  # append-only: the last event per participant decides presence
     statuses = Counter(session.scalars(select(Meeting.status)))
     live_orders = [o for o in counts["orders"] if o.status != OrderStatus.CANCELLED.value]
-    lines = [line for order in live_orders for line in order.lines]
+    # The figures of the rekap and the Dasbor: one domain function, units kept apart.
+    tally = tallies.order_tally(session)
     rows: list[list[Any]] = [
         [_("Event"), event.name],
         [_("Tempat"), event.venue],
@@ -291,17 +290,25 @@ def _summary_rows(
     ]
     rows += [[f"  {label(kind)}", kinds.get(kind.value, 0)] for kind in ParticipantKind]
     rows += [
-        [_("Hadir (check-in terakhir)"), sum(1 for action in latest.values() if action == CheckInAction.CHECK_IN.value)],
+        [_("Hadir (check-in terakhir)"), len(presence.standing_check_ins(session))],
         [_("Permintaan pertemuan"), counts["requests"]],
         [_("Pertemuan"), sum(statuses.values())],
     ]
     rows += [[f"  {label(status)}", statuses.get(status.value, 0)] for status in MeetingStatus]
     rows += [
         [_("Pesanan (tidak dibatalkan)"), len(live_orders)],
-        [_("Jumlah diminta (satuan dasar)"), sum(line.requested_quantity for line in lines)],
-        [_("Jumlah disanggupi (satuan dasar)"), sum(line.committed_quantity for line in lines)],
-        [_("Nilai diminta"), sum(line.requested_quantity * line.unit_price for line in lines), RUPIAH_FORMAT],
-        [_("Nilai disanggupi"), sum(line.committed_quantity * line.unit_price for line in lines), RUPIAH_FORMAT],
+        [_("Pesanan dihitung (pasti dan LoI)"), tally.orders],
+    ]
+    for unit in tally.units:
+        name = label(unit.unit, Unit)
+        rows += [
+            [_("Diminta ({unit})").format(unit=name), unit.requested],
+            [_("Disanggupi ({unit})").format(unit=name), unit.committed],
+            [_("Belum terpenuhi ({unit})").format(unit=name), unit.unfulfilled],
+        ]
+    rows += [
+        [_("Nilai diminta"), sum(unit.requested_rupiah for unit in tally.units), RUPIAH_FORMAT],
+        [_("Nilai disanggupi"), tally.value_rupiah, RUPIAH_FORMAT],
     ]
     return rows
 
