@@ -282,7 +282,24 @@ class MainWindow(QMainWindow):
         settings.WINDOW_GEOMETRY.set(store, self.saveGeometry())
         settings.LAST_PAGE.set(store, self.nav.currentRow())
 
+    def unsaved_work(self) -> list[str]:
+        """Work in progress on the pages (a scheduler run, a filled form) that quitting would lose."""
+        found = []
+        for page in self.pages.values():
+            check = getattr(page, "unsaved_work", None)
+            reason = check() if callable(check) else None
+            if reason:
+                found.append(reason)
+        return found
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        work = self.unsaved_work()
+        if work and not messages.confirm(
+            self, "\n".join(work) + "\n\n" + _("Tetap keluar dari TemuDesk?"),
+            title=_("Keluar?"), yes=_("Keluar"), no=_("Kembali"), destructive=True,
+        ):
+            event.ignore()
+            return
         self.save_state()
         self.context.runner.wait(10_000)
         super().closeEvent(event)

@@ -246,6 +246,12 @@ class SchedulePage(QWidget):
         self._refused(error)
         self.undo_stack.clear()  # what it remembers no longer matches the file
 
+    def unsaved_work(self) -> str | None:
+        """What quitting now would throw away (asked by the main window on Ctrl+Q)."""
+        if self.run_dialog is not None:
+            return _("Penjadwalan otomatis sedang berjalan; hasilnya belum disimpan.")
+        return None
+
     # ---- the scheduler -------------------------------------------------------------------
     def run_scheduler(self) -> None:
         if self.run_dialog is not None:
