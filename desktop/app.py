@@ -19,8 +19,6 @@ from desktop.models.enums import OperatorRole
 from desktop.models.actor import Actor
 from desktop.models.database import Database, integrity_problem, open_database
 from desktop.models.instance_lock import HEARTBEAT_EVERY, InstanceLock, LockOwner
-from desktop.models.demo import create_demo_event
-from desktop.models.demo_day import play_day
 from desktop.models.errors import DomainError
 from desktop.views import messages, settings
 from desktop.views.auto_backup import AutoBackup, choose_restore, event_file, install_backup_menu
@@ -121,6 +119,9 @@ class Application:
     def open_demo(self) -> bool:
         """A fresh copy of the demo event as it stands at 10:10 on the day: a schedule, most people
         checked in, a few meetings held, orders including the 40,000-pair one still to be split."""
+        from desktop.models.demo import create_demo_event  # the day's play needs the solver: load it only here
+        from desktop.models.demo_day import play_day
+
         path = paths.new_demo_path()
         db = open_database(path)
         with db.transaction() as session:
