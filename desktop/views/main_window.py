@@ -124,9 +124,7 @@ class MainWindow(QMainWindow):
         status.addWidget(self.file_label, 1)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.operator_label)
-        context.runner.busy_changed.connect(
-            lambda busy: self.busy_label.setText(_("Menyimpan …") if busy else "")
-        )
+        context.runner.busy_changed.connect(self._show_busy)  # a method: disconnected when the window goes
         context.bus.changed.connect(self._on_changed)
         self._build_menus()
         self._update_status()
@@ -249,6 +247,9 @@ class MainWindow(QMainWindow):
         )
         self.file_label.setText(_("Data: {file}").format(file=self.context.db.display_name))
         self.operator_label.setText(_("Operator: {name}").format(name=self.context.actor.name))
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(_("Menyimpan …") if busy else "")
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if OPERATOR in kinds:
