@@ -434,6 +434,7 @@ class OrderDialog(QDialog):
         self.delivery_hint.setText(self._hint(lambda: self._date_words(), self.delivery_edit))
         self.quantity_hint.setText(self._hint(lambda: self._quantity_words(), self.quantity_edit))
         self._update_totals()
+        self._fit_height()  # hints and wrapped lines take room: never squeeze the fields
         self._preview_timer.start()
 
     def _price_words(self, unit: str, base_word: str) -> str:
@@ -505,6 +506,7 @@ class OrderDialog(QDialog):
         check = self.checks[-1] if self.checks and not self._editor_is_blank() else None
         self.capacity_label.setText(self._capacity_text(check))
         self._update_totals()
+        self._fit_height()
 
     def _capacity_text(self, check: CapacityCheck | None) -> str:
         if check is None:
