@@ -111,3 +111,23 @@ def test_ctrl_q_asks_while_the_scheduler_runs_and_stays_when_told(qtbot, demo_db
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 2 and not window.isVisible()
     schedule.run_dialog = None
+
+
+def test_ctrl_q_in_a_filled_order_form_asks_before_quitting(qtbot, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    monkeypatch.setattr("desktop.views.main_window.messages.confirm", lambda _p, text, **_k: asked.append(text) or False)
+    window, context = _window(qtbot, demo_db)
+    window.show()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_page(4)
+    page = window.page("orders")
+    settle(qtbot, context)
+    dialog = page.new_order()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.description_edit, "Pantofel hitam")
+    qtbot.keyClick(dialog.description_edit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1 and "pesanan" in asked[0].lower()
+    assert window.isVisible() and dialog.isVisible() and dialog.description_edit.text() == "Pantofel hitam"
+    dialog.done(0)

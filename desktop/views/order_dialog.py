@@ -178,6 +178,8 @@ class OrderDialog(QDialog):
             QWidget.setTabOrder(first, second)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.add_line)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.add_line)
+        # Ctrl+Q here too (the form blocks the main window's menu): the main window asks first.
+        QShortcut(QKeySequence("Ctrl+Q"), self, self._quit_requested)
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -569,6 +571,11 @@ class OrderDialog(QDialog):
     def has_unsaved_input(self) -> bool:
         """Something was typed or chosen since the form opened (and it is not saved)."""
         return self.saved_order is None and self._typed_state() != self._pristine
+
+    def _quit_requested(self) -> None:
+        owner = self.parentWidget()
+        if owner is not None:
+            owner.window().close()
 
     def reject(self) -> None:
         """Esc or *Batal*: a filled form is only thrown away after asking."""
