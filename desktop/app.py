@@ -10,9 +10,6 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
-
 from desktop import formatting, i18n, paths
 from desktop.i18n import _
 from desktop.models import event_setup, operators
@@ -21,10 +18,15 @@ from desktop.models.enums import OperatorRole
 from desktop.models.actor import Actor
 from desktop.models.database import Database, integrity_problem, open_database
 from desktop.models.instance_lock import HEARTBEAT_EVERY, InstanceLock, LockOwner
-from desktop.models.demo import create_demo_event
-from desktop.models.demo_day import play_day
-from desktop.models.new_event import create_event_file
 from desktop.models.errors import DomainError
+
+# The domain (SQLAlchemy, the ORM, the Dasbor's figures) is imported before PySide6 on purpose:
+# once PySide6 is loaded, shiboken reads the source of every module imported after it
+# (PYSIDE-2029, looking for ``__feature__`` switches), which costs the desk ~20 % of its start-up.
+import desktop.models.figures  # noqa: E402,F401  (first page's figures; loaded here for the reason above)
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget  # noqa: E402
+
 from desktop.views import messages, settings
 from desktop.views.auto_backup import AutoBackup, choose_restore, event_file, install_backup_menu
 from desktop.views.live_refresh import LiveRefresh, install_live_status
@@ -32,7 +34,7 @@ from desktop.views.network_menu import EmergencyCopies, install_network_menu
 from desktop.views.context import AppContext
 from desktop.views.event_dialog import EventDialog
 from desktop.views.main_window import MainWindow
-from desktop.views.operations import ChangeBus, OperationRunner
+from desktop.views.operations import ChangeBus, OperationRunner, wait_with_progress
 from desktop.views.operator_session import choose_operator
 from desktop.views.start_dialog import StartDialog
 
@@ -101,7 +103,7 @@ class Application:
                 read_only = True
         try:
             db = open_database(target, create=False, read_only=read_only)
-            problem = integrity_problem(db)
+            problem = wait_with_progress(self.window, _("Memeriksa keutuhan berkas event …"), lambda: integrity_problem(db))
             if problem is not None:
                 db.close()
                 raise DomainError(
@@ -122,16 +124,37 @@ class Application:
             settings.LAST_EVENT.set(settings.app_settings(), str(Path(target).resolve()))
         return True
 
-    def open_demo(self) -> bool:
+    def open_demo(self, target: str | Path | None = None) -> bool:
         """A fresh copy of the demo event as it stands at 10:10 on the day: a schedule, most people
-        checked in, a few meetings held, orders including the 40,000-pair one still to be split."""
-        path = paths.new_demo_path()
-        db = open_database(path)
-        with db.transaction() as session:
-            create_demo_event(session)
-        with db.transaction() as session:
-            play_day(session, DEMO_OPENS_AT)
-        db.close()
+        checked in, a few meetings held, orders including the 40,000-pair one still to be split.
+        Written to ``target`` when given (``--demo --db FILE``), never over an existing file."""
+        path = Path(target) if target is not None else paths.new_demo_path()
+        if "://" in str(target or "") or path.exists():
+            messages.show_error(self.window, _("Event demo dibuat sebagai berkas baru; {path} sudah ada atau bukan "
+                                               "berkas. Pilih nama berkas lain.").format(path=target))
+            return False
+
+        def build() -> None:
+            from desktop.models.demo import create_demo_event  # the day's play needs the solver: loaded only here
+            from desktop.models.demo_day import play_day
+            from desktop.models.new_event import building
+
+            with building(path) as partial:  # the same complete-or-nothing step as `temudesk demo`
+                db = open_database(partial)
+                try:
+                    with db.transaction() as session:
+                        create_demo_event(session)
+                    with db.transaction() as session:
+                        play_day(session, DEMO_OPENS_AT)
+                finally:
+                    db.close()
+
+        try:
+            wait_with_progress(self.window, _("Menyiapkan event demo (jadwal dan hari sampai pukul 10.10) …"), build)
+        except (DomainError, OSError) as error:
+            path.unlink(missing_ok=True)
+            messages.show_error(self.window, getattr(error, "message", str(error)))
+            return False
         return self.open(path)
 
     def choose_file(self) -> bool:
@@ -153,6 +176,8 @@ class Application:
         if not dialog.exec() or dialog.result_setup is None:
             return False
         setup = dialog.result_setup
+        from desktop.models.new_event import create_event_file
+
         try:  # the same service as `temudesk new`: complete or no file at all
             create_event_file(path, setup.settings, setup.plan, setup.tables)
         except DomainError as error:
@@ -268,7 +293,7 @@ class Application:
 
     def start(self, db: str | None, demo: bool) -> bool:
         if demo:
-            return self.open_demo()
+            return self.open_demo(db)
         if db:
             return self.open(db)
         last = settings.LAST_EVENT.get(settings.app_settings())

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from desktop.models import cofulfilment, orders, participants, tallies
+from desktop.models import capacity, cofulfilment, orders, participants, tallies
 from desktop.models.errors import DomainError, ValidationError
 from desktop.models.orders import LineData, OrderData
 from tests.order_helpers import category_id, maker
@@ -118,3 +118,34 @@ def test_cancelling_the_buyers_order_cancels_its_linked_orders(demo_db, admin, c
         cancelled_child = orders.get_order(session, child.id)
         assert tallies.order_tally(session).orders == 0
     assert cancelled_child.is_cancelled and parent.number in cancelled_child.cancel_reason
+
+
+def test_capacity_line_of_a_maker_just_given_a_split_adds_up(demo_db, admin, case) -> None:  # type: ignore[no-untyped-def]
+    """A helper given its whole four months by a split has nothing left this month either, and the
+    sentence says so with the figures that limit it (not "capacity 3.000, committed 0")."""
+    big = case["big"]
+    with demo_db.transaction() as session:
+        cofulfilment.create_linked_orders(session, case["parent"].id, 1, [(big.id, 12_000)], admin)
+    data = OrderData(buyer_id=case["buyer"].id, seller_id=big.id, lines=[
+        LineData(category_id=case["parent"].lines[0].category_id, quantity=500, unit_price=85_000)])
+    with demo_db.read() as session:
+        check = orders.preview(session, data).checks[0]
+    assert (check.fulfillable, check.shortfall) == (0, 500)
+    assert check.limited_later and check.limit_date == DELIVERY
+    assert (check.limit_capacity, check.limit_committed) == (12_000, 12_000)
+    assert check.limit_capacity - check.limit_committed == check.available
+    sentence = capacity.describe_check(check)
+    assert capacity.describe_check(check, emphasis=lambda f: f"<b>{f}</b>").startswith("Sanggup <b>0</b> dari")
+    assert "Sanggup 0 dari 500 pasang" in sentence and "12.000" in sentence and "4 Jul 2020" in sentence
+
+
+def test_capacity_line_for_own_date_names_that_date(demo_db, admin, case) -> None:  # type: ignore[no-untyped-def]
+    small = case["small"]  # 2,500 a month, nothing committed
+    data = OrderData(buyer_id=case["buyer"].id, seller_id=small.id, lines=[
+        LineData(category_id=case["parent"].lines[0].category_id, quantity=3_000, unit_price=85_000,
+                 delivery_date=DELIVERY)])
+    with demo_db.read() as session:
+        check = orders.preview(session, data).checks[0]
+    assert not check.limited_later
+    assert (check.limit_capacity, check.limit_committed, check.fulfillable) == (10_000, 0, 3_000)
+    assert capacity.describe_check(check).startswith("Sanggup sampai 4 Jul 2020: 3.000 dari 3.000")

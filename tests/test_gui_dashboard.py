@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -177,8 +179,8 @@ def test_f11_shows_the_same_figures_full_screen_and_esc_leaves(qtbot, demo_db) -
     qtbot.waitUntil(window.isFullScreen, timeout=2000)
     assert window.view.figures == page.figures
     assert window.view.tiles["present"].value_label.text() == "1 / 87"
-    big = window.view.tiles["present"].value_label.font().pointSizeF()
-    assert big >= page.view.tiles["present"].value_label.font().pointSizeF()
+    # The projector's figures are drawn at least as large (they shrink only where a figure would not fit).
+    assert window.view.tiles["present"].value_label.largest >= page.view.tiles["present"].value_label.largest
     assert window.view.fullscreen_button.isHidden()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isVisible()
@@ -241,3 +243,54 @@ def test_axis_maximum_is_round_and_close() -> None:
     from desktop.views.charts import nice_ceiling
 
     assert [nice_ceiling(v) for v in (0, 7, 11, 87 * 1.02, 10_200, 45_000)] == [1, 8, 12, 100, 12_000, 50_000]
+
+
+@pytest.mark.parametrize("width", [1366 - 170, 1024 - 170, 900])
+def test_tiles_fit_any_figure_at_desk_widths(qtbot, width: int, big_figures) -> None:  # type: ignore[no-untyped-def]
+    """10,000 participants and billions of Rupiah: every tile shows its whole figure (smaller, or in
+    its short form), never a cut one like "6.720 / 1"."""
+    import dataclasses
+
+    from desktop.views.dashboard_view import DashboardView, Tile
+
+    view = DashboardView()
+    qtbot.addWidget(view)
+    view.resize(width, 700)
+    view.show()
+    assert "Memuat" in view.arrivals_chart.empty_text and view.is_loading()  # loading, not "no data"
+    figures = big_figures
+    view.show_figures(figures)
+    qtbot.wait(10)
+    assert "Belum ada" in view.arrivals_chart.empty_text and not view.is_loading()
+    for key, tile in view.tiles.items():
+        label = tile.value_label
+        shown = label.shown_text()
+        metrics = label.fontMetrics()
+        assert metrics.horizontalAdvance(shown) <= label.contentsRect().width(), (key, shown)
+        assert "…" not in shown, (key, shown)  # a whole figure, maybe shortened, never elided
+    present = view.tiles["present"].value_label
+    assert present.full_text() == "6.720 / 10.000"
+    assert present.shown_text() in ("6.720 / 10.000", "6.720/10.000", "6,72 rb/10 rb")
+    assert view.tiles["value"].value_label.shown_text() == "Rp 361 M"
+    assert dataclasses.is_dataclass(figures) and isinstance(view.tiles["pairs"], Tile)
+
+
+@pytest.fixture(scope="module")
+def big_figures():  # type: ignore[no-untyped-def]
+    """Figures the size of a 10,000-participant event, from the real computation on a generated event."""
+    import datetime as dt
+    import tempfile
+    from pathlib import Path
+
+    from bench.dashboard import build
+    from desktop.models.database import open_database
+    from desktop.models.demo import EVENT_DATE
+    from desktop.models.figures import event_figures
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "big.sqlite")
+        build(db, 10_000)
+        with db.read() as session:
+            figures = event_figures(session, dt.datetime.combine(EVENT_DATE, dt.time(10, 25)))
+        db.close()
+    return figures

@@ -20,6 +20,7 @@ def _window(qtbot, demo_db):  # type: ignore[no-untyped-def]
     window = MainWindow(context, event)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts need the active window
     settle(qtbot, context)
     return window, context
 
@@ -40,6 +41,7 @@ def test_main_window_shows_event_and_every_page(qtbot, demo_db) -> None:  # type
 def test_participants_page_lists_and_filters(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
     window, context = _window(qtbot, demo_db)
     page = window.page("participants")
+    settle(qtbot, context)  # built on first use: its rows load now
     assert isinstance(page, ParticipantsPage)
     assert page.model.rowCount() == 87
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("ikm"))
@@ -72,6 +74,7 @@ def _dialog(page: ParticipantsPage) -> ParticipantDialog:
 def test_add_participant_through_dialog(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
     window, context = _window(qtbot, demo_db)
     page = window.page("participants")
+    settle(qtbot, context)  # built on first use: its rows load now
     page.add_participant()
     dialog = _dialog(page)
     qtbot.keyClicks(dialog.name_edit, "UD. Sandal Ma'ruf & Putra")
@@ -92,6 +95,7 @@ def test_add_participant_through_dialog(qtbot, demo_db) -> None:  # type: ignore
 def test_invalid_input_is_shown_next_to_the_field(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
     window, context = _window(qtbot, demo_db)
     page = window.page("participants")
+    settle(qtbot, context)  # built on first use: its rows load now
     page.add_participant()
     dialog = _dialog(page)
     qtbot.keyClicks(dialog.phone_edit, "bukan nomor")
@@ -107,6 +111,7 @@ def test_invalid_input_is_shown_next_to_the_field(qtbot, demo_db) -> None:  # ty
 def test_edit_participant_through_dialog(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
     window, context = _window(qtbot, demo_db)
     page = window.page("participants")
+    settle(qtbot, context)  # built on first use: its rows load now
     page.select_id(page.model.row_at(0).id)
     target = page.selected_row()
     page.edit_selected()
@@ -123,6 +128,7 @@ def test_edit_participant_through_dialog(qtbot, demo_db) -> None:  # type: ignor
 def test_delete_asks_with_consequences_then_deletes(qtbot, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window, context = _window(qtbot, demo_db)
     page = window.page("participants")
+    settle(qtbot, context)  # built on first use: its rows load now
     target = next(r for r in page.model.rows() if r.kind == "ikm")
     page.select_id(target.id)
     asked: list[str] = []

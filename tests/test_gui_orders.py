@@ -86,8 +86,10 @@ def test_order_from_scratch_with_the_keyboard_only(qtbot, setup, demo_db) -> Non
     assert dialog.buyer_picker.selected_id() == buyer.id
     type_text(qtbot, dialog, main.code.lower())  # a badge scan: the code is taken without Enter
     assert dialog.seller_picker.selected_id() == main.id
-    type_line(qtbot, dialog, "sepatu w", "Pantofel 36-40 hitam", "100 kodi", "85rb", "30/4")
+    type_line(qtbot, dialog, "sepatu w", "Pantofel 36-40 hitam", "100 kodi", "1,7jt", "30/4")
     assert dialog.unit_combo.currentData() == "kodi"
+    # The price is typed per the unit typed (a kodi of 20 pairs) and kept per pair.
+    assert dialog.price_caption.text() == "Harga per kodi *"
     assert dialog.price_hint.text() == "= Rp 85.000 per pasang"
     assert "Kamis, 30 April 2020" in dialog.delivery_hint.text()
     assert "2.000 pasang" in dialog.totals_label.text() and "Rp 170.000.000" in dialog.totals_label.text()
@@ -110,8 +112,9 @@ def test_order_from_scratch_with_the_keyboard_only(qtbot, setup, demo_db) -> Non
     assert "tersimpan" in page.message_label.text()
 
 
-def test_bad_price_is_shown_next_to_the_field_and_nothing_is_stored(qtbot, setup, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_bad_price_is_shown_next_to_the_field_and_nothing_is_stored(qtbot, setup, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     page, context, buyer, main = setup
+    monkeypatch.setattr("desktop.views.order_dialog.messages.confirm", lambda *_a, **_k: True)  # "Buang" on Esc
     dialog = open_new(qtbot, page)
     dialog.buyer_picker.set_selected_id(buyer.id)
     dialog.seller_picker.set_selected_id(buyer.id)  # not a seller: the picker does not offer buyers
@@ -254,7 +257,9 @@ def test_edit_with_f2_changes_the_order_and_keeps_its_number(qtbot, setup, demo_
     qtbot.keyClick(page.table, Qt.Key.Key_F2)
     dialog = page.active_dialog
     assert isinstance(dialog, OrderDialog)
-    assert (dialog.quantity_edit.text(), dialog.unit_combo.currentData(), dialog.price_edit.text()) == ("10", "lusin", "90.000")
+    # Stored per pair (90.000), shown again per the lusin it was typed in.
+    assert (dialog.quantity_edit.text(), dialog.unit_combo.currentData(), dialog.price_edit.text()) == ("10", "lusin", "1.080.000")
+    assert not dialog.has_unsaved_input()
     dialog.quantity_edit.setFocus()
     dialog.quantity_edit.selectAll()
     type_text(qtbot, dialog, "12")
@@ -265,3 +270,60 @@ def test_edit_with_f2_changes_the_order_and_keeps_its_number(qtbot, setup, demo_
     with demo_db.read() as session:
         [row] = orders.list_orders(session)
     assert (row.id, row.lines[0].requested, row.lines[0].committed, row.version) == (created.id, 144, 144, created.version + 1)
+    assert row.lines[0].unit_price == 90_000  # the round trip keeps the per-pair price
+
+
+def test_esc_on_a_filled_form_asks_and_an_empty_one_just_closes(qtbot, setup, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page, context, buyer, main = setup
+    answers: list[bool] = []
+    asked: list[str] = []
+
+    def confirm(_parent, text, **_kw):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr("desktop.views.order_dialog.messages.confirm", confirm)
+    dialog = open_new(qtbot, page)
+    press(qtbot, dialog, Qt.Key.Key_Escape)  # nothing typed: closes without a question
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    assert asked == []
+    dialog = open_new(qtbot, page)
+    dialog.buyer_picker.set_selected_id(buyer.id)
+    dialog.seller_picker.set_selected_id(main.id)
+    dialog.category_combo.setFocus()
+    type_line(qtbot, dialog, "sepatu w", "Pantofel", "50", "85000", "")
+    answers.append(False)  # "Lanjut mengisi"
+    press(qtbot, dialog, Qt.Key.Key_Escape)
+    assert len(asked) == 1 and "belum disimpan" in asked[0]
+    assert dialog.isVisible() and dialog.quantity_edit.text() == "50"
+    assert page.unsaved_work() is not None  # Ctrl+Q on the main window asks too
+    answers.append(True)  # "Buang"
+    press(qtbot, dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    assert page.unsaved_work() is None
+    with demo_db.read() as session:
+        assert orders.list_orders(session) == []
+
+
+def test_order_level_error_has_the_full_width_of_the_box(qtbot, setup) -> None:  # type: ignore[no-untyped-def]
+    page, context, buyer, main = setup
+    dialog = open_new(qtbot, page)
+    dialog.buyer_picker.set_selected_id(buyer.id)
+    dialog.seller_picker.set_selected_id(main.id)
+    message = "Pesanan harus punya paling sedikit satu baris barang."
+    dialog.show_problems({"lines": message})
+    label = dialog._error_labels["lines"]
+    qtbot.waitUntil(label.isVisible)
+    assert label is not dialog._error_labels["category"]
+    assert label.text() == message
+    # Fully visible: one line wide enough for the whole sentence, nothing elided or clipped.
+    assert label.width() >= label.fontMetrics().horizontalAdvance(message)
+    assert label.height() >= label.heightForWidth(label.width())
+    # A long message under a narrow field wraps, and the form grows so every line of it shows.
+    long = "Jumlah harus bilangan bulat lebih dari nol, misalnya 40000 atau 250 kodi; huruf tidak dibaca."
+    dialog.show_problems({"quantity": long})
+    field = dialog._error_labels["quantity"]
+    qtbot.waitUntil(field.isVisible)
+    settle(qtbot, context)
+    assert field.height() >= field.heightForWidth(field.width()) > field.fontMetrics().height()
+    dialog.done(0)

@@ -240,6 +240,7 @@ def test_outcome_links_to_orders_page(qtbot, scheduled_db: Database) -> None:  #
     settle(qtbot, context)
     page = window.page("schedule")
     assert isinstance(page, SchedulePage)
+    settle(qtbot, context)  # built on first use: the board loads now
     card = page.board.meetings[0]  # type: ignore[union-attr]
     page.record_order(card.id)
     settle(qtbot, context)

@@ -4,7 +4,7 @@ import pytest
 
 from desktop.models.errors import ValidationError
 from desktop.models.money import parse_rupiah, parse_whole_number
-from desktop.models.units import entry_units, parse_quantity, stored_unit, to_stored
+from desktop.models.units import entered_price, entry_units, parse_quantity, stored_price, stored_unit, to_stored
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,19 @@ def test_superscript_and_other_unicode_digits_are_refused_not_crashing() -> None
     for text in ("²", "٣٠", "1²"):
         with pytest.raises(DomainError):
             parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit", "per_pair", "shown_again"),
+    [
+        (1_700_000, "kodi", 85_000, 1_700_000),
+        (1_020_000, "lusin", 85_000, 1_020_000),
+        (1_000_000, "lusin", 83_333, 999_996),  # does not divide: rounded to the Rupiah, shown as such
+        (85_000, "pasang", 85_000, 85_000),
+        (10, "kodi", 1, 20),  # half a Rupiah rounds up
+        (0, "kodi", 0, 0),
+    ],
+)
+def test_price_typed_per_unit_is_kept_per_pair(typed: int, unit: str, per_pair: int, shown_again: int) -> None:
+    assert stored_price(typed, unit) == per_pair
+    assert entered_price(per_pair, unit) == shown_again

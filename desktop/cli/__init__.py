@@ -25,14 +25,28 @@ COMMAND_MODULES = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="temudesk",
-        description=_("TemuDesk — aplikasi meja registrasi temu bisnis, tanpa internet."),
-    )
+def _gui_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--db", help=_("berkas event (.sqlite) atau alamat SQLAlchemy"))
     parser.add_argument("--demo", action="store_true", help=_("buka GUI pada event demo yang baru"))
     parser.add_argument("--lang", choices=["id", "en"], help=_("bahasa antarmuka (id atau en)"))
+    return parser
+
+
+def _gui_only(args: list[str]) -> argparse.Namespace | None:
+    """The options when ``args`` only open the GUI, else None. The sub-command modules (and the
+    solver, ReportLab, openpyxl they import) are not loaded for the GUI: start-up time."""
+    if any(arg in ("-h", "--help") for arg in args):
+        return None
+    parser = _gui_options(argparse.ArgumentParser(prog="temudesk", add_help=False))
+    known, rest = parser.parse_known_args(args)
+    return None if rest else known
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _gui_options(argparse.ArgumentParser(
+        prog="temudesk",
+        description=_("TemuDesk — aplikasi meja registrasi temu bisnis, tanpa internet."),
+    ))
     subparsers = parser.add_subparsers(dest="command", metavar=_("PERINTAH"))
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
@@ -46,6 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = _language_from_args(args_list)
     if language:
         i18n.set_language(language)
+    gui = _gui_only(args_list)
+    if gui is not None:
+        from desktop.app import run_gui
+
+        return run_gui(db=gui.db, demo=gui.demo, language=gui.lang)
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:

@@ -19,12 +19,14 @@ monthly capacity; everything else is "not checked".
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import formatting
+from desktop.i18n import _
 from desktop.models import event_setup, presence
 from desktop.models.enums import OrderStatus, ParticipantKind, Unit
 from desktop.models.orm import Order, OrderLine, Participant, ProductCategory, participant_category
@@ -45,10 +47,32 @@ class CapacityCheck:
     available: int  # pairs the maker can still take for this date (EDF rule)
     requested: int
     fulfillable: int
+    # The deadline that limits ``available`` (this line's, or a later order's under EDF) with the
+    # capacity and committed load counted up to it: the figures the sentence shows add up.
+    limit_date: dt.date | None = None
+    limit_capacity: int = 0
+    limit_committed: int = 0
+    limit_due: dt.date | None = None  # this line's own due date (a month after the event when none is set)
 
     @property
     def shortfall(self) -> int:
         return max(self.requested - self.fulfillable, 0)
+
+    @property
+    def limited_later(self) -> bool:
+        """True when a later-due order, not this line's own date, is what leaves no more room."""
+        return self.limit_date is not None and self.limit_due is not None and self.limit_date > self.limit_due
+
+
+@dataclass(frozen=True)
+class Room:
+    """What :func:`room_for` found: the spare pairs and the deadline that limits them."""
+
+    available: int
+    load_at_due: int  # pairs due by this line's own date
+    limit_date: dt.date
+    limit_capacity: int
+    limit_load: int
 
 
 @dataclass(frozen=True)
@@ -89,6 +113,18 @@ def available_pairs(
     load: Iterable[tuple[dt.date | None, int]],
 ) -> tuple[int, int]:
     """``(available, load due by the delivery date)`` for a maker with ``load`` = (due date, pairs)."""
+    room = room_for(monthly_capacity, event_date, delivery_date, load)
+    return room.available, room.load_at_due
+
+
+def room_for(
+    monthly_capacity: int,
+    event_date: dt.date,
+    delivery_date: dt.date | None,
+    load: Iterable[tuple[dt.date | None, int]],
+) -> Room:
+    """The EDF rule for one new line due on ``delivery_date``: the least room over its own and every
+    later deadline, and which deadline that was (so a message can show figures that add up)."""
     due = due_date(event_date, delivery_date)
     by_date: dict[dt.date, int] = {}
     for when, pairs in load:
@@ -96,16 +132,19 @@ def available_pairs(
         by_date[day] = by_date.get(day, 0) + pairs
     deadlines = sorted({due, *(day for day in by_date if day >= due)})
     cumulative_before = sum(pairs for day, pairs in by_date.items() if day < due)
-    best: int | None = None
+    best: tuple[int, dt.date, int, int] | None = None  # (room, deadline, capacity, load)
     running = cumulative_before
     load_at_due = 0
     for day in deadlines:
         running += by_date.get(day, 0)
         if day == due:
             load_at_due = running
-        room = capacity_by(monthly_capacity, event_date, day) - running
-        best = room if best is None else min(best, room)
-    return max(best or 0, 0), load_at_due
+        made = capacity_by(monthly_capacity, event_date, day)
+        if best is None or made - running < best[0]:
+            best = (made - running, day, made, running)
+    assert best is not None  # ``deadlines`` always holds ``due``
+    room, day, made, running = best
+    return Room(max(room, 0), load_at_due, day, made, running)
 
 
 def committed_load(
@@ -159,7 +198,8 @@ def check_line(
         return CapacityCheck(seller_id, False, monthly, delivery_date, days, 0, 0, requested, requested, requested)
     assert monthly is not None
     load = committed_load(session, [seller_id], exclude_order_id)[seller_id] + list(extra_load)
-    available, already = available_pairs(monthly, event_date, delivery_date, load)
+    room = room_for(monthly, event_date, delivery_date, load)
+    available, already = room.available, room.load_at_due
     return CapacityCheck(
         seller_id=seller_id,
         applies=True,
@@ -171,7 +211,32 @@ def check_line(
         available=available,
         requested=requested,
         fulfillable=min(requested, available),
+        limit_date=room.limit_date,
+        limit_capacity=room.limit_capacity,
+        limit_committed=room.limit_load,
+        limit_due=due_date(event_date, delivery_date),
     )
+
+
+def describe_check(check: CapacityCheck, emphasis: Callable[[str], str] = str) -> str:
+    """The capacity line of the order form, in figures that add up: fulfillable = capacity − committed
+    at the deadline that limits it (a later order's, when taking more would make that one late)."""
+    numbers = {
+        "fulfillable": emphasis(formatting.number(check.fulfillable)),
+        "requested": formatting.number(check.requested),
+        "capacity": formatting.number(check.limit_capacity),
+        "committed": formatting.number(check.limit_committed),
+        "date": formatting.short_date(check.limit_date) if check.limit_date else "",
+    }
+    if check.limited_later:
+        return _(
+            "Sanggup {fulfillable} dari {requested} pasang diminta: sampai {date} kapasitasnya {capacity} "
+            "dan sudah terikat {committed} pada pesanan yang jatuh tempo sampai tanggal itu."
+        ).format(**numbers)
+    return _(
+        "Sanggup sampai {date}: {fulfillable} dari {requested} pasang diminta "
+        "(kapasitas sampai tanggal itu {capacity}, sudah terikat {committed})."
+    ).format(**numbers)
 
 
 def suggest_helpers(

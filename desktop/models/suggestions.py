@@ -34,6 +34,17 @@ class Suggestion:
     ikm_name: str
     reason: str
     score: int  # higher first
+    host_requests: int = 0  # meeting requests the host already has
+    host_slots: int = 0  # slots the host can attend
+
+    @property
+    def host_full(self) -> bool:
+        """The host already has as many requests as slots: one more will not be scheduled."""
+        return self.host_requests >= self.host_slots
+
+    @property
+    def host_room(self) -> int:
+        return max(self.host_slots - self.host_requests, 0)
 
 
 @dataclass(frozen=True)
@@ -57,22 +68,44 @@ def _existing_pairs(session: Session) -> set[tuple[int, int]]:
     return set(session.execute(select(MeetingRequest.low_id, MeetingRequest.high_id)))
 
 
+def _request_counts(session: Session) -> tuple[Counter[int], int, Counter[int]]:
+    """(requests per participant, slots of the event, unavailable slots per participant)."""
+    slot_count = len(session.scalars(select(TimeSlot.id)).all())
+    unavailable = Counter(
+        pid for pid, in session.execute(select(participant_unavailable_slot.c.participant_id))
+    )
+    counts: Counter[int] = Counter()
+    for low, high in session.execute(select(MeetingRequest.low_id, MeetingRequest.high_id)):
+        counts[low] += 1
+        counts[high] += 1
+    return counts, slot_count, unavailable
+
+
 def suggest_pairs(session: Session, *, per_host: int = 20) -> list[Suggestion]:
-    """New pairs worth meeting, best first per host; pairs already requested are left out."""
+    """New pairs worth meeting, best first per host; pairs already requested are left out.
+
+    Hosts with free slots come first (most room first); hosts whose requests already fill their
+    slots come last, each suggestion carrying the host's load so the list can mark them.
+    """
     rows = participants.list_participants(session)
     makers = [row for row in rows if row.kind == ParticipantKind.IKM.value]
     existing = _existing_pairs(session)
+    counts, slot_count, unavailable = _request_counts(session)
+    hosts = [row for row in rows if row.kind in HOST_KINDS]
+    room = {host.id: slot_count - unavailable[host.id] - counts[host.id] for host in hosts}
+    hosts.sort(key=lambda host: (room[host.id] <= 0, -room[host.id], host.business_name.lower(), host.id))
     suggestions: list[Suggestion] = []
-    for host in (row for row in rows if row.kind in HOST_KINDS):
+    for host in hosts:
         candidates = [(score, reason, maker) for maker in makers if (found := _match(host, maker)) for score, reason in [found]]
         candidates.sort(key=lambda item: (-item[0], item[2].business_name))
         picked = 0
         for score, reason, maker in candidates:
             if (min(host.id, maker.id), max(host.id, maker.id)) in existing:
                 continue
-            suggestions.append(
-                Suggestion(host.id, host.business_name, host.kind, maker.id, maker.business_name, reason, score)
-            )
+            suggestions.append(Suggestion(
+                host.id, host.business_name, host.kind, maker.id, maker.business_name, reason, score,
+                host_requests=counts[host.id], host_slots=slot_count - unavailable[host.id],
+            ))
             picked += 1
             if picked >= per_host:
                 break
@@ -98,6 +131,18 @@ def _match(host: ParticipantRow, maker: ParticipantRow) -> tuple[int, str] | Non
     return None
 
 
+def fitting(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """The suggestions "tick all" may take: per host, no more than its free slots (in list order),
+    so accepting them never makes a host over-subscribed."""
+    taken: Counter[int] = Counter()
+    chosen: list[Suggestion] = []
+    for suggestion in suggestions:
+        if taken[suggestion.host_id] < suggestion.host_room:
+            taken[suggestion.host_id] += 1
+            chosen.append(suggestion)
+    return chosen
+
+
 def accept_suggestions(session: Session, suggestions: list[Suggestion], actor: Actor) -> int:
     """Turn suggestions into meeting requests (one transaction); returns how many were added."""
     require_admin(actor, _("menambah permintaan pertemuan"))
@@ -117,14 +162,7 @@ def accept_suggestions(session: Session, suggestions: list[Suggestion], actor: A
 
 def host_loads(session: Session) -> list[HostLoad]:
     """Requests per participant against the slots they can attend, busiest first."""
-    slot_count = len(session.scalars(select(TimeSlot.id)).all())
-    unavailable = Counter(
-        pid for pid, in session.execute(select(participant_unavailable_slot.c.participant_id))
-    )
-    counts: Counter[int] = Counter()
-    for low, high in session.execute(select(MeetingRequest.low_id, MeetingRequest.high_id)):
-        counts[low] += 1
-        counts[high] += 1
+    counts, slot_count, unavailable = _request_counts(session)
     names = {row.id: row.business_name for row in participants.list_participants(session)}
     hosts = set(session.scalars(select(MeetingTable.host_participant_id).where(MeetingTable.host_participant_id.is_not(None))))
     loads = [

@@ -89,3 +89,23 @@ def parse_quantity(text: str) -> tuple[int, str | None]:
             )
         number = match["number"]
     return parse_whole_number(number, what=_("Jumlah"), field="quantity"), unit
+
+
+def factor(entered_unit: str) -> int:
+    """How many stored units one entered unit holds (kodi 20, lusin 12, else 1)."""
+    return COUNT_FACTORS.get(entered_unit, 1)
+
+
+def stored_price(price_per_entered: int, entered_unit: str) -> int:
+    """A price typed per kodi/lusin as the whole Rupiah per stored unit (pair) it is kept in.
+
+    ``1.700.000`` per kodi → ``85.000`` per pair. A price that does not divide evenly is rounded
+    half up to the Rupiah (``1.000.000`` per lusin → ``83.333``); the form shows the result.
+    """
+    size = factor(entered_unit)
+    return (price_per_entered * 2 + size) // (2 * size)
+
+
+def entered_price(price_per_stored: int, entered_unit: str) -> int:
+    """The stored per-pair price shown again per the unit the line was typed in."""
+    return price_per_stored * factor(entered_unit)

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.i18n import N_, _
-from desktop.reports.page import Progress, Target
+
+if TYPE_CHECKING:  # ReportLab loads only when a report is drawn (start-up time)
+    from desktop.reports.page import Progress, Target
 
 
 class ReportKind(StrEnum):

@@ -21,7 +21,21 @@ from desktop.scheduling.model import (
     Table,
     Unscheduled,
 )
-from desktop.scheduling.solver import Engine, solve
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.scheduling.solver import Engine, solve
+
+
+def __getattr__(name: str) -> Any:
+    """``solve``/``Engine`` load the solver (OR-Tools, pandas: seconds) on first use only, so the
+    desk's window does not wait for a solver it may never run (PEP 562)."""
+    if name in ("Engine", "solve"):
+        from desktop.scheduling import solver
+
+        return getattr(solver, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "CheckReport", "Engine", "FixedMeeting", "Goal", "Meeting", "Options", "Participant", "Problem",

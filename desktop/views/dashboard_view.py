@@ -30,7 +30,8 @@ from desktop import formatting
 from desktop.i18n import N_, _
 from desktop.models.enums import KIND_COLOURS, ParticipantKind, label
 from desktop.models.figures import EventFigures, MeetingCounts, SlotInfo, TableAlert
-from desktop.views.charts import ArrivalsChart, BarRow, ColumnChart, HorizontalBarChart, Series
+from desktop.views.charts import ArrivalsChart, BarRow, Chart, ColumnChart, HorizontalBarChart, Series
+from desktop.views.fit_label import FitLabel
 
 ACCENT = "#1d4e89"
 GOOD = "#1f7a4d"
@@ -48,6 +49,16 @@ def compact_rupiah(amount: int) -> str:
             digits = 2 if abs(value) < 10 else 1 if abs(value) < 100 else 0
             return _(text).format(value=formatting.number(round(value, digits)))
     return formatting.rupiah(amount)
+
+
+def compact_count(count: int) -> str:
+    """A count short enough for a narrow tile: ``3,43 jt``, ``174 rb``; small counts as they are."""
+    for size, text in ((10**9, N_("{value} M")), (10**6, N_("{value} jt")), (10**3, N_("{value} rb"))):
+        if abs(count) >= size:
+            value = count / size
+            digits = 2 if abs(value) < 10 else 1 if abs(value) < 100 else 0
+            return _(text).format(value=formatting.number(round(value, digits)))
+    return formatting.number(count)
 
 
 def countdown(seconds: int) -> str:
@@ -75,10 +86,12 @@ class Tile(QFrame):
             " border-radius: 4px; }"
         )
         self.caption_label = QLabel(caption)
-        self.value_label = QLabel("—")
+        # Shrinks, then shortens, so any figure fits the tile (never "6.720 / 1").
+        self.value_label = FitLabel(21 * scale)
+        self.value_label.setText("…")
         self.detail_label = QLabel("")
         self.caption_label.setStyleSheet(f"color: #52606d; font-size: {9.5 * scale:.1f}pt;")
-        self.value_label.setStyleSheet(f"color: {colour}; font-size: {21 * scale:.1f}pt; font-weight: bold;")
+        self.value_label.setStyleSheet(f"color: {colour};")
         self.detail_label.setStyleSheet(f"color: #52606d; font-size: {8.5 * scale:.1f}pt;")
         self.detail_label.setWordWrap(True)
         self.caption_label.setWordWrap(True)  # narrow windows: wrap the caption rather than cut it
@@ -91,8 +104,9 @@ class Tile(QFrame):
         layout.addWidget(self.detail_label)
         layout.addStretch(1)
 
-    def set(self, value: str, detail: str = "") -> None:
-        self.value_label.setText(value)
+    def set(self, value: str, detail: str = "", *shorter: str) -> None:
+        """``value`` and, for narrow tiles, ``shorter`` forms of the same figure (longest first)."""
+        self.value_label.set_forms(value, *shorter)
         self.detail_label.setText(detail)
 
 
@@ -303,9 +317,23 @@ class DashboardView(QWidget):
         layout.addLayout(tiles)
         layout.addLayout(grid, 1)
         self.title_label.setText(_("Memuat ringkasan event …"))
+        # Until the first figures arrive the charts say "loading", never "no participants yet".
+        self._empty_texts = {chart: chart.empty_text for chart in self._charts()}
+        for chart in self._charts():
+            chart.empty_text = _("Memuat …")
+        self.alerts_empty_label.setText(_("Memuat …"))
+
+    def _charts(self) -> list[Chart]:
+        return [self.arrivals_chart, self.slots_chart, self.buyers_chart, self.categories_chart, self.pairs_chart]
+
+    def is_loading(self) -> bool:
+        return self.figures is None
 
     # ---- figures -------------------------------------------------------------------------
     def show_figures(self, figures: EventFigures) -> None:
+        if self.figures is None:
+            for chart, text in self._empty_texts.items():
+                chart.empty_text = text
         self.figures = figures
         self.title_label.setText(figures.event_name)
         if figures.is_event_day:
@@ -332,6 +360,8 @@ class DashboardView(QWidget):
         self.tiles["present"].set(
             f"{formatting.number(f.present)} / {formatting.number(f.expected)}",
             _("{share}% hadir · {arrived} sudah datang").format(share=share, arrived=formatting.number(f.arrived)),
+            f"{formatting.number(f.present)}/{formatting.number(f.expected)}",
+            f"{compact_count(f.present)}/{compact_count(f.expected)}",
         )
         self.tiles["slot_meetings"].set(*self._meeting_figure(f.current_meetings))
         if f.current_slot is None:
@@ -343,16 +373,19 @@ class DashboardView(QWidget):
             _("{orders} pesanan (termasuk LoI) · {ikm} IKM").format(
                 orders=formatting.number(orders.orders), ikm=formatting.number(orders.transacting_ikm)
             ),
+            compact_count(orders.confirmed_orders),
         )
         self.tiles["value"].set(compact_rupiah(orders.value_rupiah), formatting.rupiah(orders.value_rupiah))
         self.tiles["pairs"].set(
             formatting.number(orders.committed_pairs),
             _("dari {requested} pasang diminta").format(requested=formatting.number(orders.requested_pairs)),
+            compact_count(orders.committed_pairs),
         )
-        self.tiles["unfulfilled"].set(formatting.number(orders.unfulfilled_pairs), _("pasang belum ada pembuatnya"))
+        self.tiles["unfulfilled"].set(formatting.number(orders.unfulfilled_pairs), _("pasang belum ada pembuatnya"),
+                                      compact_count(orders.unfulfilled_pairs))
 
     @staticmethod
-    def _meeting_figure(counts: MeetingCounts | None) -> tuple[str, str]:
+    def _meeting_figure(counts: MeetingCounts | None) -> tuple[str, ...]:
         if counts is None:
             return "—", ""
         return (
@@ -360,6 +393,8 @@ class DashboardView(QWidget):
             _("terlaksana · {no_show} tidak hadir · {open} belum").format(
                 no_show=formatting.number(counts.no_show), open=formatting.number(counts.open)
             ),
+            f"{formatting.number(counts.held)}/{formatting.number(counts.planned)}",
+            f"{compact_count(counts.held)}/{compact_count(counts.planned)}",
         )
 
     def _show_attendance(self, f: EventFigures) -> None:

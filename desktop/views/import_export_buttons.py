@@ -11,7 +11,6 @@ from desktop import paths
 from desktop.i18n import _
 from desktop.models import event_setup
 from desktop.models.database import Database
-from desktop.models.spreadsheet.export import ExportSummary, export_event
 from desktop.views import messages
 from desktop.views.context import AppContext
 from desktop.views.import_wizard import ImportWizard, open_import_wizard, participants_kind, requests_kind
@@ -59,6 +58,8 @@ class ImportExportButtons(QWidget):
         self.context.runner.run(suggest, on_success=ask, parent=self)
 
     def export_to(self, path: Path) -> None:
+        from desktop.models.spreadsheet.export import ExportSummary, export_event  # openpyxl: on use only
+
         def work(db: Database) -> ExportSummary:
             with db.read() as session:
                 return export_event(session, path)

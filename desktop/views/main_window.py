@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,18 +25,16 @@ from desktop.models import event_setup, participants
 from desktop.models.database import Database
 from desktop.models.event_setup import EventInfo
 from desktop.views import messages, settings
-from desktop.views.checkin_page import CheckInPage
 from desktop.views.context import AppContext
-from desktop.views.dashboard_page import DashboardPage
 from desktop.views.event_dialog import EventDialog, EventSetup
 from desktop.views.operations import EVENT
 from desktop.views.operator_session import IDLE_LOCK_MINUTES, OPERATOR, IdleLock, choose_operator
-from desktop.views.report_actions import preview_participant_badge, preview_participant_schedule
-from desktop.views.orders_page import OrdersPage
-from desktop.views.participants_page import ParticipantsPage
 from desktop.views.placeholder_page import PlaceholderPage
-from desktop.views.reports_page import ReportsPage
-from desktop.views.schedule_page import SchedulePage
+
+# Start-up: the page on screen is built (and loads its data) first; the others are built a moment
+# after the window shows, one per step, or at once when the user goes there.
+PREBUILD_AFTER_MS = 1500
+PREBUILD_STEP_MS = 150
 
 
 @dataclass(frozen=True)
@@ -50,16 +49,26 @@ def _placeholder(title: str, description: str) -> Callable[[AppContext], QWidget
     return lambda _context: PlaceholderPage(title, description)
 
 
+def _lazy(module: str, name: str) -> Callable[[AppContext], QWidget]:
+    """A page class imported when the page is first built (its module and what it pulls in
+    are not loaded before the window shows)."""
+    def build(context: AppContext) -> QWidget:
+        return getattr(importlib.import_module(module), name)(context)
+
+    return build
+
+
 def page_specs() -> list[PageSpec]:
     """The pages in navigation order; Ctrl+1 … Ctrl+6 follow this order."""
     sp = QStyle.StandardPixmap
     return [
-        PageSpec("dashboard", _("Dasbor"), sp.SP_ComputerIcon, DashboardPage),
-        PageSpec("checkin", _("Registrasi"), sp.SP_DialogApplyButton, CheckInPage),
-        PageSpec("participants", _("Peserta"), sp.SP_FileDialogDetailedView, ParticipantsPage),
-        PageSpec("schedule", _("Jadwal"), sp.SP_FileDialogListView, SchedulePage),
-        PageSpec("orders", _("Pesanan"), sp.SP_FileDialogContentsView, OrdersPage),
-        PageSpec("reports", _("Laporan"), sp.SP_FileIcon, ReportsPage),
+        PageSpec("dashboard", _("Dasbor"), sp.SP_ComputerIcon, _lazy("desktop.views.dashboard_page", "DashboardPage")),
+        PageSpec("checkin", _("Registrasi"), sp.SP_DialogApplyButton, _lazy("desktop.views.checkin_page", "CheckInPage")),
+        PageSpec("participants", _("Peserta"), sp.SP_FileDialogDetailedView,
+                 _lazy("desktop.views.participants_page", "ParticipantsPage")),
+        PageSpec("schedule", _("Jadwal"), sp.SP_FileDialogListView, _lazy("desktop.views.schedule_page", "SchedulePage")),
+        PageSpec("orders", _("Pesanan"), sp.SP_FileDialogContentsView, _lazy("desktop.views.orders_page", "OrdersPage")),
+        PageSpec("reports", _("Laporan"), sp.SP_FileIcon, _lazy("desktop.views.reports_page", "ReportsPage")),
     ]
 
 
@@ -85,19 +94,18 @@ class MainWindow(QMainWindow):
             "QListWidget::item:selected { background: #1d4e89; color: white; }"
         )
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # the pages built so far
         self.specs = page_specs()
         for number, spec in enumerate(self.specs, start=1):
-            page = spec.build(context)
-            page.setObjectName(f"page_{spec.key}")
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # stands in until the page is built
             item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
             item.setToolTip(f"{spec.title} (Ctrl+{number})")
             self.nav.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number - 1: self.show_page(n),
                       context=Qt.ShortcutContext.ApplicationShortcut)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_built)
+        self._prebuild = QTimer(self, singleShot=True, interval=PREBUILD_AFTER_MS)
+        self._prebuild.timeout.connect(self._build_next)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -116,15 +124,14 @@ class MainWindow(QMainWindow):
         status.addWidget(self.file_label, 1)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.operator_label)
-        context.runner.busy_changed.connect(
-            lambda busy: self.busy_label.setText(_("Menyimpan …") if busy else "")
-        )
+        context.runner.busy_changed.connect(self._show_busy)  # a method: disconnected when the window goes
         context.bus.changed.connect(self._on_changed)
         self._build_menus()
         self._update_status()
-        self._connect_pages()
         self.idle_lock = IdleLock(context, self, IDLE_LOCK_MINUTES.get(settings.app_settings()))
         self.restore_state()
+        if self.focusWidget() is None:
+            self.nav.setFocus()  # keys work from the start (Ctrl+1 … Ctrl+6, arrows in the list)
 
     # ---- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -182,13 +189,49 @@ class MainWindow(QMainWindow):
     def show_page(self, number: int) -> None:
         if 0 <= number < self.nav.count():
             self.nav.setCurrentRow(number)
-            page = self.stack.widget(number)
+            page = self._built(number)
             focus = getattr(page, "focus_search", None)
             if callable(focus):
                 focus()
 
     def page(self, key: str) -> QWidget:
-        return self.pages[key]
+        """The page ``key``, built now if it was not yet."""
+        number = next(i for i, spec in enumerate(self.specs) if spec.key == key)
+        return self._built(number)
+
+    def _built(self, number: int) -> QWidget:
+        spec = self.specs[number]
+        page = self.pages.get(spec.key)
+        if page is None:
+            page = spec.build(self.context)
+            page.setObjectName(f"page_{spec.key}")
+            self.pages[spec.key] = page
+            stand_in = self.stack.widget(number)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(number, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self._connect_page(spec.key, page)
+        return page
+
+    def _show_built(self, number: int) -> None:
+        if 0 <= number < len(self.specs):
+            self._built(number)
+            self.stack.setCurrentIndex(number)
+
+    def _build_next(self) -> None:
+        """Build one page not built yet, then come back for the next (the UI stays responsive)."""
+        waiting = [n for n, spec in enumerate(self.specs) if spec.key not in self.pages]
+        if waiting:
+            self._built(waiting[0])
+            if len(waiting) > 1:
+                self._prebuild.start(PREBUILD_STEP_MS)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if len(self.pages) < len(self.specs) and not self._prebuild.isActive():
+            self._prebuild.start(PREBUILD_AFTER_MS)
 
     def current_page_key(self) -> str:
         return self.specs[self.nav.currentRow()].key
@@ -204,6 +247,9 @@ class MainWindow(QMainWindow):
         )
         self.file_label.setText(_("Data: {file}").format(file=self.context.db.display_name))
         self.operator_label.setText(_("Operator: {name}").format(name=self.context.actor.name))
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(_("Menyimpan …") if busy else "")
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if OPERATOR in kinds:
@@ -248,13 +294,16 @@ class MainWindow(QMainWindow):
 
         self.context.runner.run(save, changes={EVENT}, parent=self)
 
-    def _connect_pages(self) -> None:
-        checkin_page = self.pages.get("checkin")
-        if isinstance(checkin_page, CheckInPage):
-            checkin_page.print_schedule_requested.connect(lambda pid: self._print_for(pid, preview_participant_schedule))
-            checkin_page.print_badge_requested.connect(lambda pid: self._print_for(pid, preview_participant_badge))
+    def _connect_page(self, key: str, page: QWidget) -> None:
+        if key == "checkin":
+            page.print_schedule_requested.connect(lambda pid: self._print_for(pid, "preview_participant_schedule"))
+            page.print_badge_requested.connect(lambda pid: self._print_for(pid, "preview_participant_badge"))
 
-    def _print_for(self, participant_id: int, action: Callable[..., None]) -> None:
+    def _print_for(self, participant_id: int, action_name: str) -> None:
+        from desktop.views import report_actions  # ReportLab and the report data: loaded when first printed
+
+        action: Callable[..., None] = getattr(report_actions, action_name)
+
         def load(db: Database) -> str:
             with db.read() as session:
                 return participants.get_participant(session, participant_id).code
@@ -282,7 +331,24 @@ class MainWindow(QMainWindow):
         settings.WINDOW_GEOMETRY.set(store, self.saveGeometry())
         settings.LAST_PAGE.set(store, self.nav.currentRow())
 
+    def unsaved_work(self) -> list[str]:
+        """Work in progress on the pages (a scheduler run, a filled form) that quitting would lose."""
+        found = []
+        for page in self.pages.values():
+            check = getattr(page, "unsaved_work", None)
+            reason = check() if callable(check) else None
+            if reason:
+                found.append(reason)
+        return found
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        work = self.unsaved_work()
+        if work and not messages.confirm(
+            self, "\n".join(work) + "\n\n" + _("Tetap keluar dari TemuDesk?"),
+            title=_("Keluar?"), yes=_("Keluar"), no=_("Kembali"), destructive=True,
+        ):
+            event.ignore()
+            return
         self.save_state()
         self.context.runner.wait(10_000)
         super().closeEvent(event)

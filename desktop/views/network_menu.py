@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from desktop.i18n import _
 from desktop.models import emergency
 from desktop.views.context import AppContext
-from desktop.views.network_dialog import NetworkEventDialog, emergency_folder
 
 log = logging.getLogger(__name__)
 INTERVAL_MS = 5 * 60 * 1000
@@ -26,11 +25,13 @@ class _Signals(QObject):
 class _Copy(QRunnable):
     def __init__(self, context: AppContext, signals: _Signals) -> None:
         super().__init__()
-        self.context, self.signals = context, signals
+        from desktop.views.network_dialog import emergency_folder  # on the UI thread, at the first copy only
+
+        self.context, self.signals, self.folder = context, signals, emergency_folder()
 
     def run(self) -> None:
         try:
-            path, _report = emergency.take_copy(self.context.db, emergency_folder())
+            path, _report = emergency.take_copy(self.context.db, self.folder)
         except Exception as error:  # the server may be gone: the last good copy stays
             log.warning("Berkas darurat tidak dapat dibuat: %s", error)
             self.signals.done.emit(None)
@@ -83,6 +84,8 @@ def install_network_menu(window: QMainWindow, context: AppContext, open_target: 
     action = QAction(_("Event di &jaringan …"), window)
 
     def show() -> None:
+        from desktop.views.network_dialog import NetworkEventDialog  # start-up: loaded on first use
+
         dialog = NetworkEventDialog(context.db, context.actor, window)
         if not context.db.is_sqlite:
             from desktop.models.network_event import ServerAddress

@@ -9,6 +9,7 @@ and announces which kinds of data changed so every page can refresh just that.
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -150,3 +151,43 @@ def _default_presenter(parent: QWidget | None, message: str) -> None:
     from desktop.views.messages import show_error
 
     show_error(parent, message)
+
+
+def wait_with_progress(parent: QWidget | None, text: str, work: Callable[[], Any], *,
+                       show_after_ms: int = 300) -> Any:
+    """Run ``work()`` on a thread of its own while the UI keeps painting, and return its result
+    (or raise its error) here. For the steps before an event is open and its runner exists (the
+    integrity check of the file, building the demo day); a small progress window appears when the
+    step takes longer than ``show_after_ms``."""
+    from PySide6.QtCore import QEventLoop, QTimer, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # handed back to the caller on the UI thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, name="temudesk-start", daemon=True)
+    dialog = QProgressDialog(text, "", 0, 0, parent)
+    dialog.setCancelButton(None)  # these steps cannot be stopped half-way safely
+    dialog.setWindowTitle("TemuDesk")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(show_after_ms)
+    dialog.setMinimumWidth(380)
+    loop = QEventLoop()
+    poll = QTimer(interval=20)
+    poll.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+    thread.start()
+    poll.start()
+    dialog.setValue(0)  # starts the "show after" clock
+    loop.exec()
+    poll.stop()
+    dialog.reset()
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")

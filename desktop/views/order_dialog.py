@@ -9,6 +9,7 @@ the typing; every problem is shown next to its field.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.capacity import CapacityCheck
+from desktop.models.capacity import CapacityCheck, describe_check
 from desktop.models.enums import OrderStatus, ParticipantKind, Unit, label
 from desktop.models.errors import ValidationError
 from desktop.models.money import parse_rupiah, parse_whole_number
@@ -48,7 +49,17 @@ from desktop.models.orders import (
     parse_delivery_date,
 )
 from desktop.models.participants import CategoryRow
-from desktop.models.units import entry_units, is_pairs, parse_quantity, stored_unit, to_stored
+from desktop.models.units import (
+    entered_price,
+    entry_units,
+    factor,
+    is_pairs,
+    parse_quantity,
+    stored_price,
+    stored_unit,
+    to_stored,
+)
+from desktop.views import messages
 from desktop.views.party_picker import PartyPicker
 from desktop.views.search_combo import SearchCombo
 
@@ -167,6 +178,8 @@ class OrderDialog(QDialog):
             QWidget.setTabOrder(first, second)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.add_line)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.add_line)
+        # Ctrl+Q here too (the form blocks the main window's menu): the main window asks first.
+        QShortcut(QKeySequence("Ctrl+Q"), self, self._quit_requested)
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -185,6 +198,7 @@ class OrderDialog(QDialog):
         if order is not None:
             self._fill(order)
         self._changed()
+        self._pristine = self._typed_state()
         self.buyer_picker.setFocus()
 
     # ---- layout --------------------------------------------------------------------------
@@ -217,6 +231,9 @@ class OrderDialog(QDialog):
         grid.addWidget(self._with_error(self.committed_edit, "committed"), 2, 1)
         grid.addWidget(self.capacity_label, 2, 2, 1, 4)
         grid.addWidget(self.add_line_button, 3, 5)
+        # Problems of the order as a whole ("at least one line") get the full width of the box,
+        # not the narrow cell under one field.
+        grid.addWidget(self._error_label("lines"), 4, 0, 1, 6)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 2)
         grid.setColumnStretch(5, 2)
@@ -230,7 +247,6 @@ class OrderDialog(QDialog):
         layout.addLayout(parties)
         layout.addWidget(self.lines_table)
         layout.addWidget(line_box)
-        self._error_labels["lines"] = self._error_labels["category"]
         layout.addLayout(terms)
         layout.addWidget(self.totals_label)
         layout.addWidget(self.warning_label)
@@ -287,7 +303,7 @@ class OrderDialog(QDialog):
         self.unit_combo.setCurrentIndex(max(self.unit_combo.findData(line.unit), 0))
         self.description_edit.setText(line.description)
         self.quantity_edit.setText(str(line.quantity))
-        self.price_edit.setText(formatting.number(line.unit_price))
+        self.price_edit.setText(formatting.number(entered_price(line.unit_price, line.unit)))
         self.delivery_edit.setText(line.delivery_date.strftime("%d/%m/%Y") if line.delivery_date else "")
         self.committed_edit.setText("" if line.committed is None else str(line.committed))
 
@@ -298,6 +314,7 @@ class OrderDialog(QDialog):
         self.seller_picker.set_selected_id(parties.seller_id)
         self._show_meeting(parties.meeting_id)
         self._changed()
+        self._pristine = self._typed_state()  # taken from the meeting, not typed: Esc still just closes
         self.category_combo.setFocus()
 
     def _show_meeting(self, meeting_id: int) -> None:
@@ -361,7 +378,7 @@ class OrderDialog(QDialog):
             category_id=self.category_combo.currentData(),
             quantity=quantity,
             unit=self.unit_combo.currentData(),
-            unit_price=price,
+            unit_price=stored_price(price, self.unit_combo.currentData() or Unit.PAIR.value),  # kept per pair
             description=self.description_edit.text(),
             delivery_date=delivery,
             committed=committed,
@@ -400,7 +417,7 @@ class OrderDialog(QDialog):
                 category.name if category else "—",
                 line.description,
                 f"{formatting.number(line.quantity)} {label(line.unit, Unit)}",
-                formatting.rupiah(line.unit_price),
+                f"{formatting.rupiah(line.unit_price)} / {label(stored_unit(line.unit, base), Unit)}",
                 formatting.short_date(line.delivery_date) if line.delivery_date else "—",
                 "" if line.committed is None else f"{formatting.number(line.committed)} {label(stored_unit(line.unit, base), Unit)}",
             ]
@@ -412,14 +429,26 @@ class OrderDialog(QDialog):
     def _changed(self, *_args: object) -> None:
         category = self._category()
         unit = self.unit_combo.currentData() or Unit.PAIR.value
-        unit_word = label(stored_unit(unit, category.base_unit if category else Unit.PAIR.value), Unit)
-        self.price_caption.setText(_("Harga per {unit} *").format(unit=unit_word))
-        self.price_hint.setText(self._hint(lambda: _("= {amount} per {unit}").format(
-            amount=formatting.rupiah(parse_rupiah(self.price_edit.text())), unit=unit_word), self.price_edit))
+        base_word = label(stored_unit(unit, category.base_unit if category else Unit.PAIR.value), Unit)
+        # The price is typed per the unit the quantity was typed in (a kodi price for kodi) and kept per pair.
+        self.price_caption.setText(_("Harga per {unit} *").format(unit=label(unit, Unit)))
+        self.price_hint.setText(self._hint(lambda: self._price_words(unit, base_word), self.price_edit))
         self.delivery_hint.setText(self._hint(lambda: self._date_words(), self.delivery_edit))
         self.quantity_hint.setText(self._hint(lambda: self._quantity_words(), self.quantity_edit))
         self._update_totals()
+        self._fit_height()  # hints and wrapped lines take room: never squeeze the fields
         self._preview_timer.start()
+
+    def _price_words(self, unit: str, base_word: str) -> str:
+        """``= Rp 85.000 per pasang`` when the price was typed per kodi or lusin."""
+        typed = parse_rupiah(self.price_edit.text())
+        if factor(unit) == 1:
+            return _("= {amount} per {unit}").format(amount=formatting.rupiah(typed), unit=base_word)
+        kept = stored_price(typed, unit)
+        text = _("= {amount} per {unit}").format(amount=formatting.rupiah(kept), unit=base_word)
+        if entered_price(kept, unit) != typed:
+            text += " " + _("(dibulatkan)")
+        return text
 
     def _quantity_words(self) -> str:
         """``= 30.000 pasang`` when kodi or lusin were typed."""
@@ -479,6 +508,7 @@ class OrderDialog(QDialog):
         check = self.checks[-1] if self.checks and not self._editor_is_blank() else None
         self.capacity_label.setText(self._capacity_text(check))
         self._update_totals()
+        self._fit_height()
 
     def _capacity_text(self, check: CapacityCheck | None) -> str:
         if check is None:
@@ -487,13 +517,7 @@ class OrderDialog(QDialog):
             if check.monthly_capacity is None and self.seller_picker.selected and self.seller_picker.selected.kind == "ikm":
                 return _("Kapasitas IKM ini belum dicatat: tidak dicek.")
             return ""
-        text = _("Sanggup sampai tanggal kirim: <b>{fulfillable}</b> dari {requested} pasang diminta "
-                 "(kapasitas {capacity}, sudah terikat {committed}).").format(
-            fulfillable=formatting.number(check.fulfillable),
-            requested=formatting.number(check.requested),
-            capacity=formatting.number(check.capacity_by_date),
-            committed=formatting.number(check.already_committed),
-        )
+        text = describe_check(check, emphasis=lambda figure: f"<b>{html.escape(figure)}</b>")
         if check.shortfall:
             text += " <span style='color:%s'><b>%s</b></span>" % (
                 ERROR_COLOUR,
@@ -536,6 +560,35 @@ class OrderDialog(QDialog):
             )
         self.totals_label.setText(text)
 
+    # ---- leaving -------------------------------------------------------------------------
+    def _typed_state(self) -> tuple[object, ...]:
+        edits = (self.description_edit, self.quantity_edit, self.price_edit, self.delivery_edit,
+                 self.committed_edit, self.terms_edit, self.note_edit)
+        return (self.buyer_picker.selected_id(), self.seller_picker.selected_id(), len(self.lines),
+                self.category_combo.currentData(), self.unit_combo.currentData(), self.status_combo.currentData(),
+                *(edit.text().strip() for edit in edits))
+
+    def has_unsaved_input(self) -> bool:
+        """Something was typed or chosen since the form opened (and it is not saved)."""
+        return self.saved_order is None and self._typed_state() != self._pristine
+
+    def _quit_requested(self) -> None:
+        owner = self.parentWidget()
+        if owner is not None:
+            owner.window().close()
+
+    def reject(self) -> None:
+        """Esc or *Batal*: a filled form is only thrown away after asking."""
+        if self.has_unsaved_input() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        return messages.confirm(
+            self, _("Pesanan yang sedang diisi belum disimpan. Buang isiannya?"),
+            title=_("Buang pesanan?"), yes=_("Buang"), no=_("Lanjut mengisi"), destructive=True,
+        )
+
     # ---- saving --------------------------------------------------------------------------
     def show_problems(self, problems: dict[str, str], general: str = "") -> None:
         shown: set[int] = set()
@@ -551,6 +604,7 @@ class OrderDialog(QDialog):
         text = " ".join([general] + unplaced).strip()
         self.general_error.setText(text)
         self.general_error.setVisible(bool(text))
+        self._fit_height()
         focus = {
             "buyer": self.buyer_picker, "seller": self.seller_picker, "category": self.category_combo,
             "quantity": self.quantity_edit, "unit": self.unit_combo, "unit_price": self.price_edit,
@@ -560,6 +614,14 @@ class OrderDialog(QDialog):
             if key in focus:
                 focus[key].setFocus()
                 break
+
+    def _fit_height(self) -> None:
+        """Grow the form when wrapped messages need more lines than it has room for (never cut one)."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _on_save(self) -> None:
         if not self.save_button.isEnabled():

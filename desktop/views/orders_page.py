@@ -294,6 +294,15 @@ class OrdersPage(QWidget):
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 
+    def unsaved_work(self) -> str | None:
+        """What quitting now would throw away (asked by the main window on Ctrl+Q)."""
+        dialog = self.active_dialog
+        if dialog is not None and dialog.isVisible():
+            if isinstance(dialog, OrderDialog) and not dialog.has_unsaved_input():
+                return None
+            return _("Formulir pesanan masih terbuka dan belum disimpan.")
+        return None
+
     # ---- entering and editing ------------------------------------------------------------
     def new_order(self) -> OrderDialog:
         return self._open_order_dialog(OrderDialog(self.parties, self.categories, self.event_date, parent=self), None)

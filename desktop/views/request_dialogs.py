@@ -1,31 +1,26 @@
-"""Dialogs for meeting requests: add / edit one, and accept suggested pairs."""
+"""Dialogs for meeting requests: add / edit one (suggested pairs: ``suggestions_dialog``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.i18n import _
-from desktop.models.enums import ParticipantKind, SessionWish, label
+from desktop.models.enums import SessionWish, label
 from desktop.models.meeting_requests import RequestRow
 from desktop.models.orders import PartyOption
-from desktop.models.suggestions import HostLoad, Suggestion
 from desktop.views.party_picker import PartyPicker
 from desktop.views.request_model import PRIORITY_WORDS
 
@@ -113,73 +108,3 @@ class RequestDialog(QDialog):
 
     def saved(self) -> None:
         self.accept()
-
-
-class SuggestionsDialog(QDialog):
-    """Suggested pairs per host with a tick box each; accept the ticked ones or all."""
-
-    accept_requested = Signal(list)
-
-    def __init__(self, suggestions: list[Suggestion], loads: list[HostLoad], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Saran pasangan pertemuan"))
-        self.suggestions = suggestions
-        self.model = QStandardItemModel(0, 4, self)
-        self.model.setHorizontalHeaderLabels([_("Pilih"), _("Tuan rumah"), _("IKM"), _("Alasan")])
-        for suggestion in suggestions:
-            tick = QStandardItem()
-            tick.setCheckable(True)
-            tick.setEditable(False)
-            host = QStandardItem(f"{suggestion.host_name} ({label(suggestion.host_kind, ParticipantKind)})")
-            ikm = QStandardItem(suggestion.ikm_name)
-            reason = QStandardItem(suggestion.reason)
-            for item in (host, ikm, reason):
-                item.setEditable(False)
-            self.model.appendRow([tick, host, ikm, reason])
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        over = [load.describe() for load in loads if load.oversubscribed]
-        self.loads_label = QLabel(
-            _("Tuan rumah dengan permintaan melebihi sesi: {hosts}").format(hosts="; ".join(over)) if over
-            else _("Tidak ada tuan rumah yang permintaannya melebihi jumlah sesi.")
-        )
-        self.loads_label.setWordWrap(True)
-        count = QLabel(_("{count} saran; pasangan yang sudah diminta tidak ditampilkan.").format(count=len(suggestions)))
-        self.tick_all = QPushButton(_("Centang semua"))
-        self.tick_all.clicked.connect(lambda: self._tick(True))
-        self.accept_ticked = QPushButton(_("Terima yang dicentang"))
-        self.accept_ticked.setDefault(True)
-        self.accept_ticked.clicked.connect(lambda: self.accept_requested.emit(self.ticked()))
-        close = QPushButton(_("Tutup"))
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.tick_all)
-        buttons.addStretch(1)
-        buttons.addWidget(self.accept_ticked)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.loads_label)
-        layout.addWidget(count)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        self.resize(900, 560)
-
-    def _tick(self, on: bool) -> None:
-        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        for row in range(self.model.rowCount()):
-            self.model.item(row, 0).setCheckState(state)
-
-    def set_ticked(self, rows: list[int]) -> None:
-        for row in rows:
-            self.model.item(row, 0).setCheckState(Qt.CheckState.Checked)
-
-    def ticked(self) -> list[Suggestion]:
-        return [
-            self.suggestions[row] for row in range(self.model.rowCount())
-            if self.model.item(row, 0).checkState() == Qt.CheckState.Checked
-        ]

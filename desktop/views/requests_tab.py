@@ -29,7 +29,8 @@ from desktop.models.suggestions import HostLoad, Suggestion
 from desktop.views import messages
 from desktop.views.context import AppContext
 from desktop.views.operations import MEETINGS, REQUESTS
-from desktop.views.request_dialogs import RequestDialog, RequestInput, SuggestionsDialog
+from desktop.views.request_dialogs import RequestDialog, RequestInput
+from desktop.views.suggestions_dialog import SuggestionsDialog
 from desktop.views.request_model import ALL, SCHEDULED, WAITING, RequestFilterProxy, RequestLine, RequestTableModel
 
 COLUMN_WIDTHS = [250, 70, 250, 70, 70, 60, 90, 300]

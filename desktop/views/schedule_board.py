@@ -7,7 +7,6 @@ The model holds the plain :class:`~desktop.models.board.Board`; a drop on a cell
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.board import Board, BoardSlot, MeetingCard, at_risk, is_past
+from desktop.models.board import Board, BoardSlot, MeetingCard, at_risk, has_started, is_past
 from desktop.models.enums import KIND_COLOURS, MeetingStatus, ParticipantKind, SessionWish, label
+from desktop.views.name_fitting import fit_name, short_name
 
 MIME = "application/x-temudesk-meeting"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,14 +50,10 @@ STATUS_FILL = {
     MeetingStatus.HELD.value: "#dff3e6",
     MeetingStatus.NO_SHOW.value: "#fbe1e1",
 }
-_PREFIX = re.compile(r"^(PT|CV|UD|Toko|Koperasi)\.?\s+", re.IGNORECASE)
+RUNNING_ROLE = Qt.ItemDataRole.UserRole + 6  # the cell's slot is running now
+RUNNING_COLOUR = "#d97706"  # the running slot's mark (header and cell edge)
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def short_name(name: str) -> str:
-    """``CV. Sumber Makmur Shoes`` → ``Sumber Makmur Shoes``: the words that tell people apart."""
-    return _PREFIX.sub("", name.strip()) or name
 
 
 def kind_colour(kind: str) -> QColor:
@@ -103,6 +99,7 @@ def _clip(text: str, size: int) -> str:
 
 RISK_MARK = "⚠ "  # a meeting still to come whose side has not checked in
 RISK_COLOUR = "#d97706"  # amber dashed border: at risk, not (yet) cancelled
+HEADER_LINES = 2  # host name lines under the table label
 
 
 class BoardModel(QAbstractTableModel):
@@ -114,6 +111,9 @@ class BoardModel(QAbstractTableModel):
         self.mode = TABLES
         self.moment = dt.datetime.min
         self.focus_id: int | None = None
+        # Width and font of the table headers, set by the view, so host names are fitted to them.
+        self.header_width = 0
+        self.header_metrics: QFontMetrics | None = None
         self._cells: dict[tuple[int, int], MeetingCard] = {}  # (slot, table) → card
         self._person_cells: dict[tuple[int, int], MeetingCard] = {}  # (person, slot) → card
         self._people: list[Any] = []
@@ -140,6 +140,24 @@ class BoardModel(QAbstractTableModel):
         self.focus_id = participant_id
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def set_header_geometry(self, width: int, metrics: QFontMetrics) -> None:
+        if width != self.header_width:
+            self.header_width, self.header_metrics = width, metrics
+            if self.mode == TABLES and self.columnCount():
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def is_running(self, slot: BoardSlot) -> bool:
+        """The slot under way now (started, not over)."""
+        assert self.board is not None
+        return has_started(slot, self.board.event_date, self.moment) and not is_past(slot, self.board.event_date, self.moment)
+
+    def host_lines(self, host_name: str) -> list[str]:
+        """The host's name fitted to the header's width on two lines (full name on hover)."""
+        metrics, width = self.header_metrics, self.header_width - 6
+        if metrics is None or width <= 0:
+            return [_clip(short_name(host_name), 11)] if host_name else []
+        return fit_name(host_name, metrics.horizontalAdvance, width, HEADER_LINES)
 
     # ---- lookups -------------------------------------------------------------------------
     def slot_at(self, index: _Index) -> BoardSlot | None:
@@ -204,11 +222,11 @@ class BoardModel(QAbstractTableModel):
                 if not 0 <= section < len(self.board.slots):
                     return None
                 slot = self.board.slots[section]
-                return f"{slot.ordinal}. {formatting.clock(slot.start)}"
+                mark = "▶ " if self.is_running(slot) else ""
+                return f"{mark}{slot.ordinal}. {formatting.clock(slot.start)}"
             if self.mode == TABLES and 0 <= section < len(self.board.tables):
                 table = self.board.tables[section]
-                host = short_name(table.host_name)
-                return f"{table.label}\n{_clip(host, 11)}" if host else table.label
+                return "\n".join([table.label, *self.host_lines(table.host_name)])
             if self.mode == PEOPLE and 0 <= section < len(self._people):
                 person = self._people[section]
                 return f"{person.code} {_clip(short_name(person.name), 24)}"
@@ -217,10 +235,15 @@ class BoardModel(QAbstractTableModel):
                 table = self.board.tables[section]
                 return table.label + (" — " + _("meja milik {host}").format(host=table.host_name) if table.host_name else "")
             if (orientation == Qt.Orientation.Vertical) != slots_across and 0 <= section < len(self.board.slots):
-                return self.board.slots[section].title
+                slot = self.board.slots[section]
+                return slot.title + (" — " + _("sedang berjalan") if self.is_running(slot) else "")
             if self.mode == PEOPLE and 0 <= section < len(self._people):
                 person = self._people[section]
                 return f"{person.code} — {person.name}" + (" ✓" if person.present else "")
+        running_header = (orientation == Qt.Orientation.Vertical) != slots_across
+        if running_header and 0 <= section < len(self.board.slots) and self.is_running(self.board.slots[section]):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(RUNNING_COLOUR)
         if role == Qt.ItemDataRole.ForegroundRole and self.mode == PEOPLE and orientation == Qt.Orientation.Vertical:
             if 0 <= section < len(self._people):
                 return kind_colour(self._people[section].kind)
@@ -237,6 +260,9 @@ class BoardModel(QAbstractTableModel):
             return slot is not None and is_past(slot, self.board.event_date, self.moment)
         if role == AT_RISK_ROLE:
             return card is not None and at_risk(self.board, card, self.moment)
+        if role == RUNNING_ROLE:
+            slot = self.slot_at(index)
+            return slot is not None and self.is_running(slot)
         if role == DIM_ROLE:
             return self.focus_id is not None and (card is None or not card.involves(self.focus_id))
         if role == CELL_ROLE:
@@ -310,12 +336,19 @@ class CardDelegate(QStyledItemDelegate):
         past = bool(index.data(PAST_ROLE))
         dim = bool(index.data(DIM_ROLE))
         card: MeetingCard | None = index.data(CARD_ROLE)
-        painter.fillRect(option.rect, QColor("#eceef1") if past else QColor("#f8f9fb"))
+        running = bool(index.data(RUNNING_ROLE))
+        painter.fillRect(option.rect, QColor("#eceef1") if past else QColor("#fff7ed") if running else QColor("#f8f9fb"))
         if card is not None:
             self._card(painter, rect, card, index, past, dim)
+        if running:  # the slot under way: an orange edge along its row
+            painter.fillRect(QRect(option.rect.left(), option.rect.top(), option.rect.width(), 2), QColor(RUNNING_COLOUR))
         if option.state & QStyle.StateFlag.State_Selected:
+            # A frame only: the card under it stays readable (the brush of the card or its padlock
+            # must not fill it, or the selected meeting looks gone).
+            painter.setOpacity(1.0)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor("#1d4e89"), 2))
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
         painter.restore()
 
     def _card(self, painter: QPainter, rect: QRect, card: MeetingCard, index: QModelIndex, past: bool, dim: bool) -> None:
@@ -405,6 +438,17 @@ class BoardView(QTableView):
         self.setWordWrap(False)
         self.setMouseTracking(True)
         self.apply_mode(TABLES)
+        self.horizontalHeader().sectionResized.connect(lambda *_args: self._header_geometry())
+
+    def _header_geometry(self) -> None:
+        header, model = self.horizontalHeader(), self.model()
+        if isinstance(model, BoardModel) and header.count():
+            width = min(header.sectionSize(column) for column in range(header.count()))
+            model.set_header_geometry(width, QFontMetrics(header.font()))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._header_geometry()
 
     def apply_mode(self, mode: str) -> None:
         horizontal, vertical = self.horizontalHeader(), self.verticalHeader()

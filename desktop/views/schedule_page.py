@@ -126,6 +126,7 @@ class SchedulePage(QWidget):
         self.result_label.setStyleSheet("color: #333;")
         self.legend_label = QLabel(self._legend())
         self.legend_label.setStyleSheet("color: #555;")
+        self.legend_label.setWordWrap(True)  # its own line, wrapped: it fits any width
 
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.run_button)
@@ -144,10 +145,8 @@ class SchedulePage(QWidget):
         board_layout.addLayout(toolbar)
         board_layout.addWidget(self.message_label)
         board_layout.addWidget(self.view, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.result_label, 1)
-        bottom.addWidget(self.legend_label)
-        board_layout.addLayout(bottom)
+        board_layout.addWidget(self.result_label)
+        board_layout.addWidget(self.legend_label)
 
         self.requests_tab = RequestsTab(context)
         self.next_panel = NextSlotPanel(context, self.moment, self.rehearsal)
@@ -232,13 +231,19 @@ class SchedulePage(QWidget):
 
     @staticmethod
     def _legend() -> str:
-        return _("Putih: terjadwal · hijau: terlaksana · merah: tidak hadir · abu-abu: sesi lewat · gembok: dikunci")
+        return _("Putih: terjadwal · hijau: terlaksana · merah: tidak hadir · abu-abu: sesi lewat · "
+                 "oranye ▶: sesi berjalan · gembok: dikunci")
 
     # ---- messages ------------------------------------------------------------------------
     def say(self, message: str, *, error: bool = False) -> None:
         self.message_label.setText(message)
         self.message_label.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
         self.message_label.setVisible(bool(message))
+
+    def _succeeded(self) -> None:
+        """A later action worked: an old refusal no longer describes the board."""
+        if self.message_label.isVisible() and self.message_label.styleSheet() == ERROR_STYLE:
+            self.say("")
 
     def _refused(self, error: Exception) -> None:
         if isinstance(error, DomainError):
@@ -247,6 +252,12 @@ class SchedulePage(QWidget):
     def _undo_failed(self, error: Exception) -> None:
         self._refused(error)
         self.undo_stack.clear()  # what it remembers no longer matches the file
+
+    def unsaved_work(self) -> str | None:
+        """What quitting now would throw away (asked by the main window on Ctrl+Q)."""
+        if self.run_dialog is not None:
+            return _("Penjadwalan otomatis sedang berjalan; hasilnya belum disimpan.")
+        return None
 
     # ---- the scheduler -------------------------------------------------------------------
     def run_scheduler(self) -> None:
@@ -398,7 +409,7 @@ class SchedulePage(QWidget):
             with db.transaction() as session:
                 return meetings.move_meeting(session, meeting_id, slot_id, table_id, actor, now=moment)
 
-        self.context.runner.run(move, on_success=lambda _v: done() if done else None,
+        self.context.runner.run(move, on_success=lambda _v: self._after(done),
                                 on_error=on_error or self._undo_failed, changes={MEETINGS}, parent=self)
 
     def toggle_lock_selected(self) -> None:
@@ -425,7 +436,7 @@ class SchedulePage(QWidget):
             with db.transaction() as session:
                 return meetings.set_locked(session, meeting_id, locked, actor)
 
-        self.context.runner.run(lock, on_success=lambda _v: done() if done else None,
+        self.context.runner.run(lock, on_success=lambda _v: self._after(done),
                                 on_error=on_error or self._undo_failed, changes={MEETINGS}, parent=self)
 
     def add_meeting_at(self, slot_id: int, table_id: int) -> PlaceRequestDialog | None:
@@ -465,8 +476,13 @@ class SchedulePage(QWidget):
             with db.transaction() as session:
                 return meetings.add_meeting(session, request_id, slot_id, table_id, actor, now=moment)
 
-        self.context.runner.run(add, on_success=lambda meeting_id: done(meeting_id) if done else None,
-                                on_error=on_error or self._undo_failed, changes={MEETINGS}, parent=self)
+        def added(meeting_id: int) -> None:
+            self._succeeded()
+            if done:
+                done(meeting_id)
+
+        self.context.runner.run(add, on_success=added, on_error=on_error or self._undo_failed, changes={MEETINGS},
+                                parent=self)
 
     def run_remove(self, meeting_id: int, done: Callable[[], None] | None) -> None:
         actor, moment = self.context.actor, self.moment()
@@ -475,8 +491,13 @@ class SchedulePage(QWidget):
             with db.transaction() as session:
                 meetings.remove_meeting(session, meeting_id, actor, now=moment)
 
-        self.context.runner.run(remove, on_success=lambda _r: done() if done else None,
+        self.context.runner.run(remove, on_success=lambda _r: self._after(done),
                                 on_error=self._undo_failed, changes={MEETINGS}, parent=self)
+
+    def _after(self, done: Callable[[], None] | None) -> None:
+        self._succeeded()
+        if done:
+            done()
 
     # ---- outcomes and orders ---------------------------------------------------------------
     def open_outcome(self, meeting_id: int) -> None:
@@ -499,7 +520,7 @@ class SchedulePage(QWidget):
                 with db.transaction() as session:
                     return meetings.set_outcome(session, card.id, status, note, actor, expected_version=card.version)
 
-            self.context.runner.run(save, on_success=lambda _v: dialog.accept(),
+            self.context.runner.run(save, on_success=lambda _v: (self._succeeded(), dialog.accept()),
                                     on_error=lambda error: dialog.show_error(str(error)), changes={MEETINGS},
                                     parent=dialog)
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QThread, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desktop.i18n import N_, _
-from desktop.scheduling import Problem, Progress, ScheduleResult, solve
+from desktop.scheduling import Problem, Progress, ScheduleResult
 
 STAGES = {
     "fast": N_("penyusunan awal"),
@@ -37,6 +37,8 @@ class SolveThread(QThread):
 
     def run(self) -> None:
         try:
+            from desktop.scheduling import solve  # OR-Tools loads on the first run, not at start-up
+
             result = solve(self.problem, progress_callback=self.progressed.emit, should_stop=self.stop_event.is_set)
         except Exception as error:  # shown as one line; the schedule in the file is untouched
             self.failed.emit(str(error))
