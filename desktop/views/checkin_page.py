@@ -41,6 +41,7 @@ from desktop.models.participants import CategoryRow, ParticipantData
 from desktop.models.walk_in import DuplicateSuspected, register_walk_in
 from desktop.views import settings
 from desktop.views.checkin_models import FailedScanModel, MissingModel, MissingProxy
+from desktop.views.scan_input import FocusGrabber, ScanInput
 from desktop.views.checkin_widgets import CountersWidget, HistoryDialog, ResultCard, ResultPanel
 from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import WalkInDialog
@@ -57,75 +58,11 @@ RESYNC_MS = 300_000
 SEARCH_LIMIT = 8
 
 
-class ScanInput(QLineEdit):
-    """The one field: Enter/Tab submit, ↑/↓ move through the result cards, Esc clears."""
-
-    submitted = Signal(str)
-    moved = Signal(int)
-
-    def event(self, event: QEvent) -> bool:
-        # Ctrl+Z is the desk's undo of a check-in, Ctrl+H its history: not the line edit's own keys.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
-            event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_Z, Qt.Key.Key_H)
-        ):
-            event.ignore()
-            return False
-        # Some scanners end with Tab: treat it as Enter instead of leaving the field.
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in (
-            Qt.Key.Key_Tab, Qt.Key.Key_Backtab
-        ):
-            if self.text().strip():
-                self.submitted.emit(self.text())
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submitted.emit(self.text())
-        elif key == Qt.Key.Key_Up:
-            self.moved.emit(-1)
-        elif key == Qt.Key.Key_Down:
-            self.moved.emit(1)
-        elif key == Qt.Key.Key_Escape:
-            self.clear()
-        else:
-            super().keyPressEvent(event)
-
-
-class FocusGrabber(QObject):
-    """Sends printable keys typed on the page (outside other text fields) to the scan field."""
-
-    def __init__(self, page: QWidget, target: QLineEdit) -> None:
-        super().__init__(page)
-        self.page = page
-        self.target = target
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        if not isinstance(watched, QWidget) or watched is self.target or not self.page.isVisible():
-            return False
-        if watched.window() is not self.page.window() or QApplication.activeModalWidget() is not None:
-            return False
-        if isinstance(watched, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)) or (
-            isinstance(watched, QComboBox) and watched.isEditable()
-        ):
-            return False
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
-        text = event.text()
-        if modifiers or not text or not text.isprintable():
-            return False
-        self.target.setFocus(Qt.FocusReason.OtherFocusReason)
-        forwarded = QKeyEvent(QEvent.Type.KeyPress, event.key(), event.modifiers(), text)
-        QApplication.sendEvent(self.target, forwarded)
-        return True
-
-
 class CheckInPage(QWidget):
     """``result_shown`` fires after each answer is on screen (tests and the benchmark wait for it)."""
 
     result_shown = Signal(object)
+    scan_answered = Signal(object)  # the CheckInResult of a check_in_scanned call
     loaded = Signal()
     print_schedule_requested = Signal(int)
     print_badge_requested = Signal(int)
@@ -388,9 +325,18 @@ class CheckInPage(QWidget):
         hit = next((h for h in self.hits if h.person.id == participant_id), None)
         self._submit(participant_id, hit.person.business_name if hit else str(participant_id))
 
-    def _submit(self, target: str | int, shown: str) -> None:
-        self.idle_timer.stop()
-        self.scan_input.clear()
+    def check_in_scanned(self, raw: str) -> None:
+        """The one entry point for a scanned code from any source (a scanner burst anywhere in the
+        application, a webcam, a kiosk): checked in, or logged as a failed scan when unknown; the
+        answer comes as sound, on the panel and through ``scan_answered`` (a toast elsewhere).
+        Whatever the operator is typing in the scan field stays there."""
+        if raw.strip():
+            self._submit(raw, raw, scanned=True)
+
+    def _submit(self, target: str | int, shown: str, *, scanned: bool = False) -> None:
+        if not scanned:
+            self.idle_timer.stop()
+            self.scan_input.clear()
         self.panel.show_pending(shown)
         actor = self.context.actor
         nonce = checkin.new_nonce()
@@ -399,7 +345,12 @@ class CheckInPage(QWidget):
             with db.transaction() as session:
                 return checkin.check_in(session, target, actor, nonce=nonce)
 
-        self.context.runner.run(work, on_success=self._show_result, on_error=self._show_error,
+        def answered(result: CheckInResult) -> None:
+            self._show_result(result)
+            if scanned:
+                self.scan_answered.emit(result)
+
+        self.context.runner.run(work, on_success=answered, on_error=self._show_error,
                                 changes={CHECK_INS}, parent=self)
 
     def _show_result(self, result: CheckInResult) -> None:

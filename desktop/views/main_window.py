@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__, formatting
 from desktop.i18n import SUPPORTED_LANGUAGES, _, current_language
 from desktop.models import event_setup, participants
+from desktop.models.checkin import CheckInResult
 from desktop.models.database import Database
 from desktop.models.event_setup import EventInfo
 from desktop.views import messages, settings
@@ -36,6 +37,9 @@ from desktop.views.participants_page import ParticipantsPage
 from desktop.views.placeholder_page import PlaceholderPage
 from desktop.views.reports_page import ReportsPage
 from desktop.views.schedule_page import SchedulePage
+from desktop.views.scan_answer import show_scan_answer
+from desktop.views.scan_filter import ScanBurstFilter
+from desktop.views.toast import Toast
 
 
 @dataclass(frozen=True)
@@ -116,13 +120,16 @@ class MainWindow(QMainWindow):
         status.addWidget(self.file_label, 1)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.operator_label)
-        context.runner.busy_changed.connect(
-            lambda busy: self.busy_label.setText(_("Menyimpan …") if busy else "")
-        )
+        # A method, not a lambda: the runner outlives this window (language switch), and Qt drops
+        # a method's connection when its window is deleted.
+        context.runner.busy_changed.connect(self._show_busy)
         context.bus.changed.connect(self._on_changed)
         self._build_menus()
         self._update_status()
         self._connect_pages()
+        self.toast = Toast(self.stack)  # answers to scans made while another page is on screen
+        self.scan_filter = ScanBurstFilter(self.check_in_scanned, self)
+        self.scan_filter.install()
         self.idle_lock = IdleLock(context, self, IDLE_LOCK_MINUTES.get(settings.app_settings()))
         self.restore_state()
 
@@ -205,6 +212,9 @@ class MainWindow(QMainWindow):
         self.file_label.setText(_("Data: {file}").format(file=self.context.db.display_name))
         self.operator_label.setText(_("Operator: {name}").format(name=self.context.actor.name))
 
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(_("Menyimpan …") if busy else "")
+
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if OPERATOR in kinds:
             self._update_status()
@@ -253,6 +263,17 @@ class MainWindow(QMainWindow):
         if isinstance(checkin_page, CheckInPage):
             checkin_page.print_schedule_requested.connect(lambda pid: self._print_for(pid, preview_participant_schedule))
             checkin_page.print_badge_requested.connect(lambda pid: self._print_for(pid, preview_participant_badge))
+            checkin_page.scan_answered.connect(self._scan_answered)
+
+    def check_in_scanned(self, code: str) -> None:
+        """A scanned code from any source: the Registrasi page checks it in, wherever the user is."""
+        checkin_page = self.pages.get("checkin")
+        if isinstance(checkin_page, CheckInPage):
+            checkin_page.check_in_scanned(code)
+
+    def _scan_answered(self, result: object) -> None:
+        if self.current_page_key() != "checkin" and isinstance(result, CheckInResult):
+            show_scan_answer(self.toast, result)
 
     def _print_for(self, participant_id: int, action: Callable[..., None]) -> None:
         def load(db: Database) -> str:
