@@ -56,12 +56,18 @@ def _digits(person: Person) -> str:
     return " ".join((digits, local, re.sub(r"\D", "", person.code)))
 
 
+@dataclass(frozen=True)
+class Matches:
+    hits: tuple[SearchHit, ...]  # every match, best first
+    total: int
+
+
 class SearchIndex:
     """Participants and their presence, searchable without touching the database.
 
     All entries sit in one string, ordered by name, one line each; a query word is found
-    with the C-speed ``str.find`` and mapped back to its line, and the search stops once
-    ``limit`` lines matched. So a common prefix ("s") costs as little as a rare name.
+    with the C-speed ``str.find`` and mapped back to its line; every matching line is ranked,
+    so nobody is hidden behind the first few and the count shown is the true one.
     """
 
     def __init__(self, people: list[Person], present: dict[int, dt.datetime]) -> None:
@@ -119,14 +125,15 @@ class SearchIndex:
                 last = line
             position = haystack.find(needle, starts[line + 1] if line + 1 < len(starts) else len(haystack))
 
-    def search(self, text: str, limit: int = 8) -> list[SearchHit]:
+    def find(self, text: str) -> Matches:
+        """Every participant matching ``text``, best first: the exact code, codes starting with it,
+        then names, contacts and phone numbers (word starts before the rest), then by name."""
         exact = self.by_code(text)
         words = fold(text).split()
-        if not words or limit <= 0:
-            return []
+        if not words:
+            return Matches((), 0)
         has_letters = any(ch.isalpha() for ch in text)
         digits = "" if has_letters else phone_digits(text)
-        found: list[Person] = [exact] if exact is not None else []
         if len(digits) >= 3:
             lines = self._lines(self._digits, self._digit_starts, digits)
         else:
@@ -136,21 +143,46 @@ class SearchIndex:
                 line for line in self._lines(self._text, self._text_starts, f" {key}")
                 if all(f" {word}" in f" {self._haystacks[line]}" for word in words)
             )
+        query = " ".join(words)
+        ranked = []
         for line in lines:
-            if len(found) >= limit:
-                break
-            person = self._people[line]
-            if exact is None or person.id != exact.id:
-                found.append(person)
-        return [
-            SearchHit(
-                person=person,
-                present=person.id in self._present,
-                present_at=self._present.get(person.id),
-                exact_code=exact is not None and person.id == exact.id,
-            )
-            for person in found[:limit]
-        ]
+            rank = self._rank(line, query, words, digits, exact)
+            ranked.append((rank, self._people[line].code if rank <= 1 else "", line))  # codes in code order
+        ranked.sort()
+        people = [self._people[line] for _rank, _code, line in ranked]
+        if exact is not None and (not people or people[0].id != exact.id):
+            people = [exact, *(p for p in people if p.id != exact.id)]  # a scanner prefix: still first
+        hits = tuple(
+            SearchHit(person=p, present=p.id in self._present, present_at=self._present.get(p.id),
+                      exact_code=exact is not None and p.id == exact.id)
+            for p in people
+        )
+        return Matches(hits, len(hits))
+
+    def _rank(self, line: int, query: str, words: list[str], digits: str, exact: Person | None) -> int:
+        person = self._people[line]
+        if exact is not None and person.id == exact.id:
+            return 0
+        code = person.code.lower()
+        compact = query.replace(" ", "")
+        if code.startswith(compact) or (digits and re.sub(r"\D", "", code).startswith(digits)):
+            return 1
+        if digits:
+            return 5  # a phone number
+        name = fold(person.business_name)
+        if name.startswith(query):
+            return 2
+        name_words = f" {name}"
+        if all(f" {word}" in name_words for word in words):
+            return 3
+        contact = fold(person.contact_person)
+        if contact.startswith(query) or all(f" {word}" in f" {contact}" for word in words):
+            return 4
+        return 6  # the words spread over name, contact and code
+
+    def search(self, text: str, limit: int = 8) -> list[SearchHit]:
+        """The best ``limit`` matches (see :meth:`find` for all of them and their number)."""
+        return list(self.find(text).hits[:max(limit, 0)])
 
 
 def search(session: Session, text: str, limit: int = 8) -> list[SearchHit]:

@@ -42,6 +42,7 @@ from desktop.models.walk_in import DuplicateSuspected, register_walk_in
 from desktop.views import settings
 from desktop.views.checkin_models import FailedScanModel, MissingModel, MissingProxy
 from desktop.views.scan_input import FocusGrabber, ScanInput
+from desktop.views.checkin_results import SearchResults
 from desktop.views.checkin_widgets import CountersWidget, HistoryDialog, ResultCard, ResultPanel
 from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import WalkInDialog
@@ -55,7 +56,6 @@ OVERVIEW_DELAY_MS = 700  # counters catch up after a burst of scans, not after e
 # Other desks' check-ins arrive within a second or two through the live refresh (CHECK_INS on the
 # bus, then only the new events); the full reload stays as a safety net.
 RESYNC_MS = 300_000
-SEARCH_LIMIT = 8
 
 
 class CheckInPage(QWidget):
@@ -99,20 +99,8 @@ class CheckInPage(QWidget):
         self.hint_label = QLabel()
         self.hint_label.setStyleSheet("color:#555")
 
-        # A fixed pool of cards, refilled on each keystroke: creating widgets per key is too slow.
-        self.results = QWidget()
-        results_layout = QVBoxLayout(self.results)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.setSpacing(2)
-        self.cards: list[ResultCard] = []
-        for _number in range(SEARCH_LIMIT):
-            card = ResultCard()
-            card.check_in_clicked.connect(self.submit_id)
-            card.hide()
-            results_layout.addWidget(card)
-            self.cards.append(card)
-        results_layout.addStretch(1)
-        self.current_row = -1
+        self.results = SearchResults()
+        self.results.check_in_clicked.connect(self.submit_id)
         self.panel = ResultPanel()
         self.panel.undo_clicked.connect(self.undo_last)
         self.panel.history_clicked.connect(self.show_history)
@@ -169,10 +157,9 @@ class CheckInPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.scan_input)
         left.addWidget(self.hint_label)
-        left.addWidget(self.results, 1)
-        left.addWidget(self.panel)
-        self.filler = QWidget()  # takes the space while there are no cards, so the answer sits high
-        left.addWidget(self.filler, 1)
+        left.addWidget(self.panel)  # the answer stays right under the field; matches come below it
+        left.addWidget(self.results)
+        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.counters)
         right.addWidget(self.tabs, 1)
@@ -262,42 +249,35 @@ class CheckInPage(QWidget):
     # ---- typing and scanning ---------------------------------------------------------------
     def _on_text_changed(self, text: str) -> None:
         self._moved_highlight = False
-        self.hits = self.index.search(text, SEARCH_LIMIT) if self.index is not None and text.strip() else []
-        for number, card in enumerate(self.cards):
-            if number < len(self.hits):
-                card.set_hit(self.hits[number])
-                card.show()
-            else:
-                card.hide()
-        self._highlight(0 if self.hits else -1)
-        self.results.setVisible(bool(self.hits))
-        self.filler.setVisible(not self.hits)
+        matches = self.index.find(text) if self.index is not None and text.strip() else None
+        self.hits = list(matches.hits) if matches is not None else []
+        self.results.set_hits(self.hits)
         if not text.strip():
             self.hint_label.clear()
         elif not self.hits:
             self.hint_label.setText(_("Tidak ada yang cocok. Enter untuk mencoba sebagai kode, Ctrl+N untuk walk-in."))
         else:
             self.hint_label.setText(ngettext(
-                "{count} cocok — Enter untuk check-in", "{count} cocok — pilih dengan ↑/↓ lalu Enter", len(self.hits)
+                "{count} cocok — Enter untuk check-in",
+                "{count} cocok — Enter untuk yang disorot, ↑/↓ untuk memilih", len(self.hits)
             ).format(count=len(self.hits)))
         if text.strip():
             self.idle_timer.start()
         else:
             self.idle_timer.stop()
 
-    def _move_highlight(self, step: int) -> None:
-        if not self.hits:
-            return
-        self._highlight(max(0, min(len(self.hits) - 1, self.current_row + step)))
-        self._moved_highlight = True
+    @property
+    def current_row(self) -> int:
+        return self.results.current_row
 
-    def _highlight(self, row: int) -> None:
-        if self.current_row != row:
-            if 0 <= self.current_row < len(self.cards):
-                self.cards[self.current_row].set_highlighted(False)
-            if 0 <= row < len(self.cards):
-                self.cards[row].set_highlighted(True)
-        self.current_row = row
+    @property
+    def cards(self) -> list[ResultCard]:
+        return self.results.cards
+
+    def _move_highlight(self, step: int) -> None:
+        if self.hits:
+            self.results.move(step)
+            self._moved_highlight = True
 
     def _on_idle(self) -> None:
         text = self.scan_input.text()
@@ -311,12 +291,11 @@ class CheckInPage(QWidget):
         exact = self.index.by_code(text) if self.index is not None else None
         if exact is not None:
             self.submit_code(text)
-        elif self.hits and (self._moved_highlight or len(self.hits) == 1):
+        elif self.hits and (self._moved_highlight or not checkin.looks_like_code(text)):
+            # Enter takes the highlighted match; a whole code that is nobody's is not someone else's.
             self.submit_id(self.hits[max(0, self.current_row)].person.id)
-        elif not self.hits:
-            self.submit_code(text)  # the database decides: new elsewhere, or a failed scan to log
         else:
-            self.hint_label.setText(_("Beberapa peserta cocok: pilih dengan ↑/↓ lalu tekan Enter."))
+            self.submit_code(text)  # the database decides: new elsewhere, or a failed scan to log
 
     def submit_code(self, text: str) -> None:
         self._submit(text, text)
