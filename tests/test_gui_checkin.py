@@ -357,3 +357,34 @@ def test_code_prefix_lists_every_code_in_order(qtbot, demo_db) -> None:  # type:
     qtbot.keyClicks(page.scan_input, "ikm03")
     assert [h.person.code for h in page.hits[:10]] == [f"IKM03{n}" for n in range(10)]
     assert page.hint_label.text().startswith(f"{len(page.hits)} cocok")
+
+
+def test_undo_shows_a_toast_and_kembalikan_brings_the_check_in_back(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_db)
+    checked = _type(qtbot, page, "IKM008")
+    with qtbot.waitSignal(page.result_shown, timeout=5000):
+        qtbot.keyClick(page.scan_input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, page.context)
+    toast = page.undo_toast
+    assert toast.isVisible() and checked.person.business_name in toast.headline.text()
+    assert "IKM008" in toast.body.text() and "Kembalikan (Ctrl+Y)" == toast.action_button.text()
+    with qtbot.waitSignal(page.result_shown, timeout=5000) as blocker:
+        qtbot.keyClick(page.scan_input, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # one key
+    settle(qtbot, page.context)
+    assert blocker.args[0].outcome is Outcome.CHECKED_IN and blocker.args[0].person.id == checked.person.id
+    assert [e.action for e in _events(demo_db)] == ["check_in", "undo", "check_in"]  # history keeps both
+    assert not toast.isVisible() and page.index.is_present(checked.person.id)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # nothing more to redo
+    settle(qtbot, page.context)
+    assert len(_events(demo_db)) == 3
+
+
+def test_the_redo_toast_goes_away_by_itself(qtbot, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("desktop.views.checkin_page.REDO_SECONDS", 0.2)
+    page = _page(qtbot, demo_db)
+    _type(qtbot, page, "IKM009")
+    with qtbot.waitSignal(page.result_shown, timeout=5000):
+        page.panel.undo_button.click()
+    assert page.undo_toast.isVisible()
+    qtbot.waitUntil(lambda: not page.undo_toast.isVisible(), timeout=3000)
+    assert not page.undo_toast.action_available

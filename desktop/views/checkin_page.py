@@ -43,7 +43,14 @@ from desktop.views import settings
 from desktop.views.checkin_models import FailedScanModel, MissingModel, MissingProxy
 from desktop.views.scan_input import FocusGrabber, ScanInput
 from desktop.views.checkin_results import SearchResults
-from desktop.views.checkin_widgets import CountersWidget, HistoryDialog, ResultCard, ResultPanel
+from desktop.views.checkin_widgets import (
+    OUTCOME_COLOURS,
+    CountersWidget,
+    HistoryDialog,
+    ResultCard,
+    ResultPanel,
+)
+from desktop.views.toast import Toast
 from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import WalkInDialog
 from desktop.views.operator_session import OPERATOR, choose_operator
@@ -56,6 +63,8 @@ OVERVIEW_DELAY_MS = 700  # counters catch up after a burst of scans, not after e
 # Other desks' check-ins arrive within a second or two through the live refresh (CHECK_INS on the
 # bus, then only the new events); the full reload stays as a safety net.
 RESYNC_MS = 300_000
+REDO_SECONDS = 8  # long enough to notice a wrong undo, short enough not to linger over the next guest
+REDO_KEY = "Ctrl+Y"
 
 
 class CheckInPage(QWidget):
@@ -177,6 +186,7 @@ class CheckInPage(QWidget):
         self.resync_timer = QTimer(self, interval=RESYNC_MS)
         self.resync_timer.timeout.connect(self.refresh)
         self.grabber = FocusGrabber(self, self.scan_input)
+        self.undo_toast = Toast(self)
         for keys, slot in (
             ("Ctrl+Z", self.undo_last),
             ("Ctrl+N", self.open_walk_in),
@@ -339,6 +349,10 @@ class CheckInPage(QWidget):
             elif result.outcome is Outcome.UNDONE:
                 self.index.set_present(result.person.id, None)
         self.undoable = result if result.outcome is Outcome.CHECKED_IN else None
+        if result.outcome is Outcome.UNDONE and result.person is not None:
+            self._offer_redo(result)
+        elif self.undo_toast.action_available:
+            self.undo_toast.dismiss()  # the next scan moved on: nothing to bring back any more
         self.panel.show_result(result, can_undo=self.undoable is not None)
         self.sounds.play(result.outcome)
         if result.outcome is Outcome.UNKNOWN:
@@ -366,6 +380,19 @@ class CheckInPage(QWidget):
 
         self.context.runner.run(work, on_success=self._show_result, on_error=self._show_error,
                                 changes={CHECK_INS}, parent=self)
+
+    def _offer_redo(self, result: CheckInResult) -> None:
+        """The undo in plain sight, with one key to bring the check-in back."""
+        person = result.person
+        assert person is not None
+        background, accent = OUTCOME_COLOURS[Outcome.UNDONE]
+        self.undo_toast.show_message(
+            "↶ " + _("Check-in {name} dibatalkan").format(name=person.business_name),
+            _("{code} · tercatat belum hadir. Salah tekan? Kembalikan check-in-nya.").format(code=person.code),
+            accent=accent, background=background, seconds=REDO_SECONDS,
+            action_text=_("Kembalikan"), action_key=REDO_KEY,
+            action=lambda: self._submit(person.id, person.business_name),
+        )
 
     def _panel_person_id(self) -> int | None:
         result = self.panel.result

@@ -28,9 +28,9 @@ class ScanInput(QLineEdit):
         mark_scan_field(self)  # a scanner's burst here is handled by the field itself (code, search or failed scan)
 
     def event(self, event: QEvent) -> bool:
-        # Ctrl+Z is the desk's undo of a check-in, Ctrl+H its history: not the line edit's own keys.
+        # Ctrl+Z/Ctrl+Y are the desk's undo and redo of a check-in, Ctrl+H its history: not the line edit's.
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
-            event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_Z, Qt.Key.Key_H)
+            event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_Z, Qt.Key.Key_H, Qt.Key.Key_Y)
         ):
             event.ignore()
             return False
