@@ -239,6 +239,9 @@ class Application:
         install_network_menu(window, context, self.open)
         if self.live is not None:
             install_live_status(window, self.live)
+        if old is not None:
+            old.retire()
+            window.take_over(old)
         self.window = window
         window.show()
         if old is not None:

@@ -495,6 +495,15 @@ class CheckInPage(QWidget):
     def choose_operator(self) -> None:
         choose_operator(self.context, self, on_chosen=lambda _actor: self._update_operator_label())
 
+    # ---- a rebuilt page (language switch) ------------------------------------------------------
+    def take_over(self, old: CheckInPage) -> None:
+        """What the operator was doing: the half-typed search, the answer on screen, the undo."""
+        self.scan_input.setText(old.scan_input.text())
+        self.undoable = old.undoable
+        self._asked_operator = self._asked_operator or old._asked_operator
+        if old.panel.result is not None:
+            self.panel.show_result(old.panel.result, can_undo=self.undoable is not None)
+
     # ---- visibility ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -288,6 +288,19 @@ class MainWindow(QMainWindow):
         self.audit_dialog = AuditDialog(self.context, self)
         self.audit_dialog.show()
 
+    # ---- rebuilt in another language -------------------------------------------------------
+    def take_over(self, old: MainWindow) -> None:
+        """Carry the desk's work over from the window this one replaces (a language switch)."""
+        self.show_page(old.nav.currentRow())
+        new_desk, old_desk = self.pages.get("checkin"), old.pages.get("checkin")
+        if isinstance(new_desk, CheckInPage) and isinstance(old_desk, CheckInPage):
+            new_desk.take_over(old_desk)
+
+    def retire(self) -> None:
+        """Stop taking keys and scans: the replacing window does from now on."""
+        self.scan_filter.remove()
+        self.toast.dismiss()
+
     # ---- state ---------------------------------------------------------------------------
     def restore_state(self) -> None:
         store = settings.app_settings()
