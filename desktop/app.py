@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop import formatting, i18n, paths
@@ -31,6 +31,7 @@ from desktop.views.event_dialog import EventDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.operations import ChangeBus, OperationRunner
 from desktop.views.operator_session import choose_operator
+from desktop.views.qt_catalog import load_qt_catalog
 from desktop.views.start_dialog import StartDialog
 
 log = logging.getLogger(__name__)
@@ -72,8 +73,7 @@ class Application:
             self.qt_app.removeTranslator(self._qt_translator)
             self._qt_translator = None
         translator = QTranslator(self.qt_app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(f"qtbase_{language}", folder):
+        if load_qt_catalog(translator, language):
             self.qt_app.installTranslator(translator)
             self._qt_translator = translator
 
