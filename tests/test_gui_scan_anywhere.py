@@ -69,6 +69,8 @@ def _keys(target: QWidget, text: str, end: Qt.Key | None = None, delay: int = 0)
     for key in [*text, *([end] if end is not None else [])]:
         if delay:
             QTest.qWait(delay)  # QTest's own delay does not apply to keys sent to a window
+        if isinstance(key, str) and key.isupper():
+            QTest.keyPress(window, Qt.Key.Key_Shift)  # as a scanner (and xdotool) type capitals
         QTest.keyClick(window, key)
 
 

@@ -23,6 +23,9 @@ from desktop.models.scan_burst import BurstDetector, Step, Verdict
 
 SCAN_FIELD_PROPERTY = "temudeskScanField"
 _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+# A scanner presses Shift for every capital letter: modifier keys alone neither end nor break a burst.
+_MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+                  Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock)
 _IGNORED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
 
@@ -72,6 +75,8 @@ class ScanBurstFilter(QObject):
         if event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
+        if event.key() in _MODIFIER_KEYS:
+            return False
         at_ms = event.timestamp()
         if _is_scan_field(watched) or not at_ms:
             # No device time: a program made this key (a test, a forwarded key); no scanner did.
