@@ -36,6 +36,7 @@ from desktop.views.start_dialog import StartDialog
 
 log = logging.getLogger(__name__)
 DEMO_OPENS_AT = dt.time(10, 10)
+OLD_WINDOW_GRACE_MS = 3000  # a replaced window lives on hidden this long (language switch)
 EVENT_FILE_FILTER = "Event TemuDesk (*.sqlite *.temudesk);;Semua berkas (*)"
 
 
@@ -245,8 +246,10 @@ class Application:
         self.window = window
         window.show()
         if old is not None:
+            window.activateWindow()  # the keyboard moves to the new window with the work
             old.hide()
-            old.deleteLater()
+            # Not at once: keys typed during the rebuild are still addressed to the old window.
+            QTimer.singleShot(OLD_WINDOW_GRACE_MS, old.deleteLater)
 
     def restore_from_backup(self) -> None:
         """Open a backup as a new event file (overwriting only after a confirmation)."""

@@ -186,7 +186,7 @@ class CheckInPage(QWidget):
         self.resync_timer = QTimer(self, interval=RESYNC_MS)
         self.resync_timer.timeout.connect(self.refresh)
         self.grabber = FocusGrabber(self, self.scan_input)
-        self.undo_toast = Toast(self)
+        self.undo_toast = Toast(self, at_bottom=True)  # the scan field and the answer stay in view
         for keys, slot in (
             ("Ctrl+Z", self.undo_last),
             ("Ctrl+N", self.open_walk_in),

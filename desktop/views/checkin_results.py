@@ -48,7 +48,8 @@ class SearchResults(QWidget):
         self.more_button.setSizePolicy(policy)
         layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Ignored across: a long name must not widen the column and squeeze the missing list beside it.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._fill()
 
     def set_hits(self, hits: list[SearchHit]) -> None:

@@ -290,15 +290,21 @@ class MainWindow(QMainWindow):
 
     # ---- rebuilt in another language -------------------------------------------------------
     def take_over(self, old: MainWindow) -> None:
-        """Carry the desk's work over from the window this one replaces (a language switch)."""
+        """Carry the desk's work over from the window this one replaces (a language switch).
+
+        The old window's scan filter carries on for this window: keys of a scan made while the
+        window was being rebuilt are still addressed to the old one, and must count all the same."""
         self.show_page(old.nav.currentRow())
+        self.scan_filter.remove()
+        self.scan_filter = old.scan_filter
+        self.scan_filter.setParent(self)
+        self.scan_filter.on_scan = self.check_in_scanned
         new_desk, old_desk = self.pages.get("checkin"), old.pages.get("checkin")
         if isinstance(new_desk, CheckInPage) and isinstance(old_desk, CheckInPage):
             new_desk.take_over(old_desk)
 
     def retire(self) -> None:
-        """Stop taking keys and scans: the replacing window does from now on."""
-        self.scan_filter.remove()
+        """Replaced by another window (its scan filter moves there in :meth:`take_over`)."""
         self.toast.dismiss()
 
     # ---- state ---------------------------------------------------------------------------

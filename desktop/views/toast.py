@@ -18,11 +18,12 @@ TOAST_WIDTH = 620
 
 
 class Toast(QWidget):
-    """Child of ``host``; centred at its top edge, kept there when the host resizes."""
+    """Child of ``host``; centred at its top (or bottom) edge, kept there when the host resizes."""
 
-    def __init__(self, host: QWidget) -> None:
+    def __init__(self, host: QWidget, *, at_bottom: bool = False) -> None:
         super().__init__(host)
         self.host = host
+        self.at_bottom = at_bottom  # e.g. on the Registrasi page, where the top is the scan field
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self.background, self.accent = "#ffffff", "#1d4e89"
         self.headline = QLabel()
@@ -97,7 +98,8 @@ class Toast(QWidget):
         width = min(TOAST_WIDTH, max(200, self.host.width() - 40))
         self.setFixedWidth(width)
         self.adjustSize()
-        self.move((self.host.width() - width) // 2, 12)
+        top = self.host.height() - self.height() - 12 if self.at_bottom else 12
+        self.move((self.host.width() - width) // 2, max(0, top))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
