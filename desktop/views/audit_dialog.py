@@ -168,6 +168,7 @@ class AuditDialog(QDialog):
         self.action_combo.currentIndexChanged.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.export_button.clicked.connect(self._export)
+        self.search_edit.setFocus()  # open and type: a code, a name, an operator
         self.refresh()
 
     def refresh(self) -> None:

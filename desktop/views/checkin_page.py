@@ -9,6 +9,8 @@ the scan field. Every database call runs on the operation runner; the page only 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SIGNAL
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QHideEvent
 from PySide6.QtWidgets import (
@@ -82,7 +84,7 @@ class CheckInPage(QWidget):
         self.index: SearchIndex | None = None
         self.presence_mark = 0  # the last check-in event the search index knows about
         self.categories: list[CategoryRow] = []
-        self.hits: list[SearchHit] = []
+        self.hits: Sequence[SearchHit] = ()
         self.undoable: CheckInResult | None = None
         self.sounds = DeskSounds(self)
         self.active_dialog: WalkInDialog | HistoryDialog | None = None
@@ -260,7 +262,7 @@ class CheckInPage(QWidget):
     def _on_text_changed(self, text: str) -> None:
         self._moved_highlight = False
         matches = self.index.find(text) if self.index is not None and text.strip() else None
-        self.hits = list(matches.hits) if matches is not None else []
+        self.hits = matches.hits if matches is not None else ()
         self.results.set_hits(self.hits)
         if not text.strip():
             self.hint_label.clear()

@@ -7,6 +7,8 @@ through all matches, the window follows; the wheel and "… dan N lainnya" page 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -23,7 +25,7 @@ class SearchResults(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.hits: list[SearchHit] = []
+        self.hits: Sequence[SearchHit] = ()
         self.offset = 0  # the first match shown
         self.current_row = -1  # the highlighted match, an index into all hits
         layout = QVBoxLayout(self)
@@ -52,7 +54,7 @@ class SearchResults(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._fill()
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
+    def set_hits(self, hits: Sequence[SearchHit]) -> None:
         self.hits = hits
         self.offset = 0
         self.current_row = 0 if hits else -1
@@ -62,7 +64,7 @@ class SearchResults(QWidget):
         return self.hits[self.current_row] if 0 <= self.current_row < len(self.hits) else None
 
     def visible_hits(self) -> list[SearchHit]:
-        return self.hits[self.offset:self.offset + VISIBLE_CARDS]
+        return list(self.hits[self.offset:self.offset + VISIBLE_CARDS])
 
     def move(self, step: int) -> None:
         if not self.hits:
