@@ -47,10 +47,6 @@ class SearchHit:
     exact_code: bool
 
 
-def _haystack(person: Person) -> str:
-    return " ".join((person.code.lower(), fold(person.business_name), fold(person.contact_person)))
-
-
 def _digits(person: Person) -> str:
     """Phone as ``62812…`` and ``0812…``, and the code's digits, for digit-only queries."""
     digits = phone_digits(person.phone)
@@ -107,21 +103,23 @@ class SearchIndex:
     """
 
     def __init__(self, people: list[Person], present: dict[int, dt.datetime]) -> None:
-        self._people = sorted(people, key=lambda p: (fold(p.business_name), p.code))
-        self._haystacks = [_haystack(p) for p in self._people]
-        self._text = "\n" + "\n".join(f" {h} " for h in self._haystacks) + "\n"
-        self._text_starts = self._starts([f" {h} " for h in self._haystacks])
+        # Everything folded once here, not per keystroke (ranking looks at every match).
+        names = {p.id: fold(p.business_name) for p in people}
+        self._people = sorted(people, key=lambda p: (names[p.id], p.code))
+        self._spaced_names = [" " + names[p.id] for p in self._people]
+        self._spaced_contacts = [" " + fold(p.contact_person) for p in self._people]
+        self._codes = [p.code.lower() for p in self._people]
+        self._code_digits = [re.sub(r"\D", "", p.code) for p in self._people]
+        self._haystacks = [f"{code}{name}{contact}" for code, name, contact in
+                           zip(self._codes, self._spaced_names, self._spaced_contacts, strict=True)]
         self._padded = [f" {h} " for h in self._haystacks]
+        self._text = "\n" + "\n".join(self._padded) + "\n"
+        self._text_starts = self._starts(self._padded)
         digit_lines = [_digits(p) for p in self._people]
         self._digit_lines = digit_lines
         self._digits = "\n" + "\n".join(digit_lines) + "\n"
         self._digit_starts = self._starts(digit_lines)
         self._by_code = {person.code: person for person in self._people}
-        # Folded once here, not per keystroke: ranking looks at every match.
-        self._spaced_names = [" " + fold(p.business_name) for p in self._people]
-        self._spaced_contacts = [" " + fold(p.contact_person) for p in self._people]
-        self._codes = [p.code.lower() for p in self._people]
-        self._code_digits = [re.sub(r"\D", "", p.code) for p in self._people]
         self._present = dict(present)
 
     @staticmethod
