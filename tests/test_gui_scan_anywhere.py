@@ -141,3 +141,16 @@ def test_typing_by_hand_still_reaches_the_field(qtbot, demo_db) -> None:  # type
     settle(qtbot, context)
     assert field.text() == "sepat" and _checked_in(demo_db) == [] and _failed(demo_db) == []
     assert not window.toast.isVisible()
+
+
+def test_no_scan_is_taken_while_nobody_is_signed_in(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models.actor import Actor
+
+    window, context = _window(qtbot, demo_db)
+    context.actor = Actor(name="", role="desk")  # the sign-in dialog is up: its fields get the keys
+    window.show_page(PAGES.index("orders"))
+    field = _field_on(window.page("orders"))
+    _burst(qtbot, field, "IKM001")
+    qtbot.wait(SCALE * END_GAP_MS)
+    settle(qtbot, context)
+    assert field.text() == "IKM001" and _checked_in(demo_db) == [] and _failed(demo_db) == []

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._connect_pages()
         self.toast = Toast(self.stack)  # answers to scans made while another page is on screen
-        self.scan_filter = ScanBurstFilter(self.check_in_scanned, self)
+        self.scan_filter = ScanBurstFilter(self.check_in_scanned, self, accepting=self._accepting_scans)
         self.scan_filter.install()
         self.idle_lock = IdleLock(context, self, IDLE_LOCK_MINUTES.get(settings.app_settings()))
         self.restore_state()
@@ -271,6 +271,10 @@ class MainWindow(QMainWindow):
         if isinstance(checkin_page, CheckInPage):
             checkin_page.check_in_scanned(code)
 
+    def _accepting_scans(self) -> bool:
+        """Scans are checked in under the operator's name: none while nobody is signed in."""
+        return bool(self.context.actor.name)
+
     def _scan_answered(self, result: object) -> None:
         if self.current_page_key() != "checkin" and isinstance(result, CheckInResult):
             show_scan_answer(self.toast, result)
@@ -299,6 +303,7 @@ class MainWindow(QMainWindow):
         self.scan_filter = old.scan_filter
         self.scan_filter.setParent(self)
         self.scan_filter.on_scan = self.check_in_scanned
+        self.scan_filter.accepting = self._accepting_scans
         new_desk, old_desk = self.pages.get("checkin"), old.pages.get("checkin")
         if isinstance(new_desk, CheckInPage) and isinstance(old_desk, CheckInPage):
             new_desk.take_over(old_desk)

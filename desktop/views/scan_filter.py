@@ -50,9 +50,11 @@ class ScanBurstFilter(QObject):
     """``on_scan(code)`` is called (from the event loop, not inside the filter) for each burst."""
 
     def __init__(self, on_scan: Callable[[str], None], parent: QObject | None = None,
-                 detector: BurstDetector[HeldKey] | None = None) -> None:
+                 detector: BurstDetector[HeldKey] | None = None,
+                 accepting: Callable[[], bool] = lambda: True) -> None:
         super().__init__(parent)
         self.on_scan = on_scan
+        self.accepting = accepting  # False while nobody is signed in: keys go to the sign-in as typed
         self.detector: BurstDetector[HeldKey] = detector or BurstDetector()
         self._replaying = False
         self._quiet = QTimer(self, singleShot=True)
@@ -70,6 +72,8 @@ class ScanBurstFilter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._replaying or not isinstance(watched, QWidget):
             return False  # windows see the key first; the widget it goes to is where it is decided
+        if not self.accepting():
+            return False
         if event.type() == QEvent.Type.ShortcutOverride:
             return self._override(watched, event)  # type: ignore[arg-type]
         if event.type() != QEvent.Type.KeyPress:
