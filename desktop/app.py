@@ -24,7 +24,7 @@ from desktop.models.errors import DomainError
 # once PySide6 is loaded, shiboken reads the source of every module imported after it
 # (PYSIDE-2029, looking for ``__feature__`` switches), which costs the desk ~20 % of its start-up.
 import desktop.models.figures  # noqa: E402,F401  (first page's figures; loaded here for the reason above)
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator  # noqa: E402
+from PySide6.QtCore import QLocale, QTimer, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget  # noqa: E402
 
 from desktop.views import messages, settings
@@ -36,10 +36,12 @@ from desktop.views.event_dialog import EventDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.operations import ChangeBus, OperationRunner, wait_with_progress
 from desktop.views.operator_session import choose_operator
+from desktop.views.qt_catalog import load_qt_catalog
 from desktop.views.start_dialog import StartDialog
 
 log = logging.getLogger(__name__)
 DEMO_OPENS_AT = dt.time(10, 10)
+OLD_WINDOW_GRACE_MS = 3000  # a replaced window lives on hidden this long (language switch)
 EVENT_FILE_FILTER = "Event TemuDesk (*.sqlite *.temudesk);;Semua berkas (*)"
 
 
@@ -77,8 +79,7 @@ class Application:
             self.qt_app.removeTranslator(self._qt_translator)
             self._qt_translator = None
         translator = QTranslator(self.qt_app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(f"qtbase_{language}", folder):
+        if load_qt_catalog(translator, language):
             self.qt_app.installTranslator(translator)
             self._qt_translator = translator
 
@@ -264,11 +265,16 @@ class Application:
         install_network_menu(window, context, self.open)
         if self.live is not None:
             install_live_status(window, self.live)
+        if old is not None:
+            old.retire()
+            window.take_over(old)
         self.window = window
         window.show()
         if old is not None:
+            window.activateWindow()  # the keyboard moves to the new window with the work
             old.hide()
-            old.deleteLater()
+            # Not at once: keys typed during the rebuild are still addressed to the old window.
+            QTimer.singleShot(OLD_WINDOW_GRACE_MS, old.deleteLater)
 
     def restore_from_backup(self) -> None:
         """Open a backup as a new event file (overwriting only after a confirmation)."""

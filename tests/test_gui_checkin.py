@@ -144,10 +144,9 @@ def test_undo_with_ctrl_z_and_history(qtbot, demo_db) -> None:  # type: ignore[n
 def test_search_cards_arrow_keys_and_enter(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
     page = _page(qtbot, demo_db)
     qtbot.keyClicks(page.scan_input, "sepatu")
-    assert len(page.hits) > 3 and sum(card.isVisibleTo(page) for card in page.cards) == len(page.hits)
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)  # several match, none chosen: nobody is checked in
-    settle(qtbot, page.context)
-    assert _events(demo_db) == [] and "↑/↓" in page.hint_label.text()
+    shown = min(len(page.hits), len(page.cards))
+    assert len(page.hits) > 3 and sum(card.isVisibleTo(page) for card in page.cards) == shown
+    assert page.hint_label.text().startswith(f"{len(page.hits)} cocok") and "↑/↓" in page.hint_label.text()
     target = page.hits[2].person
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Down)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Down)
@@ -317,3 +316,75 @@ def test_main_window_uses_the_checkin_page(qtbot, demo_db) -> None:  # type: ign
     window.show_page(1)
     settle(qtbot, context)
     assert isinstance(window.page("checkin"), CheckInPage)
+
+
+def test_enter_with_several_matches_takes_the_highlighted_first(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_db)
+    qtbot.keyClicks(page.scan_input, "sepatu")
+    assert len(page.hits) > 1 and page.cards[0].hit.person == page.hits[0].person
+    first = page.hits[0].person
+    with qtbot.waitSignal(page.result_shown, timeout=5000) as blocker:
+        qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    settle(qtbot, page.context)
+    assert blocker.args[0].person.id == first.id and [e.participant_id for e in _events(demo_db)] == [first.id]
+
+
+def test_twenty_matches_for_a_common_name_are_all_reachable(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    with demo_db.transaction() as session:
+        made = [participants.create_participant(session, participants.ParticipantData(
+            business_name=f"UD Sepatu Makmur Jaya {n}", contact_person=f"Pak Slamet {n}", phone=f"08125551{n:04d}"),
+            Actor(name="Admin", role="admin")).id for n in range(20)]
+    page = _page(qtbot, demo_db)
+    panel_top = page.panel.geometry().top()
+    results_box = page.results.geometry()
+    qtbot.keyClicks(page.scan_input, "makmur jaya")
+    assert len(page.hits) == 20 and {h.person.id for h in page.hits} == set(made)
+    assert page.hint_label.text().startswith("20 cocok")
+    assert page.results.more_button.isVisibleTo(page) and "14 lainnya" in page.results.more_button.text()
+    assert page.panel.geometry().top() == panel_top and page.results.geometry() == results_box  # no jumping
+    last = page.hits[19].person
+    for _step in range(19):
+        qtbot.keyClick(page.scan_input, Qt.Key.Key_Down)
+    assert page.current_row == 19 and any(c.hit.person == last and c.isVisibleTo(page) for c in page.cards)
+    with qtbot.waitSignal(page.result_shown, timeout=5000) as blocker:
+        qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    settle(qtbot, page.context)
+    assert blocker.args[0].person.id == last.id
+
+
+def test_code_prefix_lists_every_code_in_order(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_db)
+    qtbot.keyClicks(page.scan_input, "ikm03")
+    assert [h.person.code for h in page.hits[:10]] == [f"IKM03{n}" for n in range(10)]
+    assert page.hint_label.text().startswith(f"{len(page.hits)} cocok")
+
+
+def test_undo_shows_a_toast_and_kembalikan_brings_the_check_in_back(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_db)
+    checked = _type(qtbot, page, "IKM008")
+    with qtbot.waitSignal(page.result_shown, timeout=5000):
+        qtbot.keyClick(page.scan_input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, page.context)
+    toast = page.undo_toast
+    assert toast.isVisible() and checked.person.business_name in toast.headline.text()
+    assert "IKM008" in toast.body.text() and "Kembalikan (Ctrl+Y)" == toast.action_button.text()
+    with qtbot.waitSignal(page.result_shown, timeout=5000) as blocker:
+        qtbot.keyClick(page.scan_input, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # one key
+    settle(qtbot, page.context)
+    assert blocker.args[0].outcome is Outcome.CHECKED_IN and blocker.args[0].person.id == checked.person.id
+    assert [e.action for e in _events(demo_db)] == ["check_in", "undo", "check_in"]  # history keeps both
+    assert not toast.isVisible() and page.index.is_present(checked.person.id)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # nothing more to redo
+    settle(qtbot, page.context)
+    assert len(_events(demo_db)) == 3
+
+
+def test_the_redo_toast_goes_away_by_itself(qtbot, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("desktop.views.checkin_page.REDO_SECONDS", 0.2)
+    page = _page(qtbot, demo_db)
+    _type(qtbot, page, "IKM009")
+    with qtbot.waitSignal(page.result_shown, timeout=5000):
+        page.panel.undo_button.click()
+    assert page.undo_toast.isVisible()
+    qtbot.waitUntil(lambda: not page.undo_toast.isVisible(), timeout=3000)
+    assert not page.undo_toast.action_available

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models import event_setup, operators, participants
+from desktop.models import checkin, event_setup, operators, participants
 from desktop.models.actor import Actor
 from desktop.models.database import ReadOnlyError, integrity_problem, open_database
 from desktop.models.errors import DomainError
@@ -193,3 +193,28 @@ def test_desk_role_cannot_import_or_store_a_schedule(demo_db) -> None:  # type: 
         participant_import.import_participants(session, SheetTable.__new__(SheetTable), {}, DESK)  # type: ignore[arg-type]
     with pytest.raises(PermissionDenied), demo_db.transaction() as session:
         store_schedule(session, None, DESK, moment=None)  # type: ignore[arg-type]
+
+
+def test_audit_dialog_search_by_code_finds_the_undo(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from desktop.views.audit_dialog import AuditDialog
+    from tests.gui_helpers import make_context, settle
+
+    sari = Actor(name="Sari", role="desk", desk="Meja 1")
+    with demo_db.transaction() as session:
+        person = participants.find_by_code(session, "BYR007")
+        checkin.check_in(session, "BYR007", sari)
+        checkin.undo(session, person.id, sari)
+    context = make_context(demo_db)
+    dialog = AuditDialog(context)
+    qtbot.addWidget(dialog)
+    settle(qtbot, context)
+    qtbot.keyClicks(dialog.search_edit, "byr007")
+    texts = [dialog.proxy.index(i, 1).data() for i in range(dialog.proxy.rowCount())]
+    assert any(t.startswith(f"Sari membatalkan check-in BYR007 {person.business_name}") for t in texts), texts
+    dialog.search_edit.setText(person.business_name.split()[-1] + " membatalkan")  # by name and kind of action
+    assert dialog.proxy.rowCount() == 1
+    dialog.search_edit.clear()
+    dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("checkin.undo"))
+    assert dialog.proxy.rowCount() == 1 and "membatalkan" in dialog.action_combo.currentText()
+    dialog.table.selectRow(0)
+    assert "checkin.undo" in dialog.technical_label.text() and "event_id" in dialog.after_view.toPlainText()

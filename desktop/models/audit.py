@@ -82,16 +82,19 @@ def list_audit(
     ]
 
 
-def write_audit_csv(rows: list[AuditRow], path: str) -> None:
-    """Export for the Dinas: UTF-8 with BOM and ``;`` so Excel in Indonesian locale opens it right."""
+def write_audit_csv(rows: list[AuditRow], path: str, texts: list[str] | None = None) -> None:
+    """Export for the Dinas: UTF-8 with BOM and ``;`` so Excel in Indonesian locale opens it right.
+
+    ``texts`` are the rows in words (``audit_words``); the technical columns stay beside them."""
     import csv
 
+    words = texts if texts is not None else [""] * len(rows)
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
-        writer.writerow(["id", "waktu", "operator", "aksi", "data", "id_data", "sebelum", "sesudah"])
-        for row in rows:
+        writer.writerow(["id", "waktu", "uraian", "operator", "aksi", "data", "id_data", "sebelum", "sesudah"])
+        for row, text in zip(rows, words, strict=True):
             writer.writerow([
-                row.id, row.at.isoformat(sep=" "), _safe(row.operator_name), row.action, row.entity,
+                row.id, row.at.isoformat(sep=" "), _safe(text), _safe(row.operator_name), row.action, row.entity,
                 row.entity_id if row.entity_id is not None else "", _safe(row.before), _safe(row.after),
             ])
 

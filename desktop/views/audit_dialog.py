@@ -1,4 +1,4 @@
-"""Who did what and when: the audit log, filterable and exportable."""
+"""Who did what and when: the audit log in words, searchable, with the technical detail behind it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -24,21 +25,21 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.i18n import N_, _
-from desktop.models import audit
-from desktop.models.audit import AuditRow
+from desktop.models import audit, audit_words
+from desktop.models.audit_words import ReadableAuditRow
 from desktop.models.database import Database
 from desktop.views.context import AppContext
 
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = [N_("Waktu"), N_("Operator"), N_("Aksi"), N_("Data"), N_("ID")]
+COLUMNS = [N_("Waktu"), N_("Uraian"), N_("Operator"), N_("Jenis")]
 
 
 class AuditTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[AuditRow] = []
+        self.rows: list[ReadableAuditRow] = []
 
-    def set_rows(self, rows: list[AuditRow]) -> None:
+    def set_rows(self, rows: list[ReadableAuditRow]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
@@ -55,40 +56,49 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+        if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        readable = self.rows[index.row()]
+        row = readable.row
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return readable.text
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         return [
             f"{formatting.short_date(row.at.date())} {formatting.clock_seconds(row.at)}",
+            readable.text,
             row.operator_name,
-            row.action,
-            row.entity,
-            "" if row.entity_id is None else str(row.entity_id),
+            readable.kind,
         ][index.column()]
 
 
 class AuditFilterProxy(QSortFilterProxyModel):
+    """Every word typed must appear in the row's words, codes, names, operator or kind of action."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.text = ""
         self.operator = ""
+        self.action = ""
 
-    def set_filter(self, text: str, operator: str) -> None:
+    def set_filter(self, text: str, operator: str, action: str = "") -> None:
         self.beginFilterChange()
-        self.text, self.operator = text.strip().lower(), operator
+        self.text, self.operator, self.action = text.strip().lower(), operator, action
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, AuditTableModel)
-        row = model.rows[source_row]
-        if self.operator and row.operator_name != self.operator:
+        readable = model.rows[source_row]
+        if self.operator and readable.row.operator_name != self.operator:
+            return False
+        if self.action and readable.row.action != self.action:
             return False
         if not self.text:
             return True
-        haystack = f"{row.action} {row.entity} {row.before} {row.after}".lower()
+        haystack = readable.haystack()
         return all(word in haystack for word in self.text.split())
 
 
@@ -111,8 +121,9 @@ class AuditDialog(QDialog):
         self.proxy = AuditFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(_("Cari aksi atau isi perubahan …"))
+        self.search_edit.setPlaceholderText(_("Cari kode, nama peserta, operator atau jenis aksi …"))
         self.operator_combo = QComboBox()
+        self.action_combo = QComboBox()
         self.export_button = QPushButton(_("Ekspor CSV …"))
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -120,8 +131,12 @@ class AuditDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the sentence takes the room
+        self.technical_label = QLabel()
+        self.technical_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.technical_label.setStyleSheet("color:#555")
         self.before_view = QPlainTextEdit(readOnly=True)
         self.after_view = QPlainTextEdit(readOnly=True)
         self.before_view.setPlaceholderText(_("Sebelum"))
@@ -130,10 +145,16 @@ class AuditDialog(QDialog):
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 3)
         filters.addWidget(self.operator_combo, 1)
+        filters.addWidget(self.action_combo, 1)
         filters.addWidget(self.export_button)
-        details = QSplitter(Qt.Orientation.Horizontal)
-        details.addWidget(self.before_view)
-        details.addWidget(self.after_view)
+        before_after = QSplitter(Qt.Orientation.Horizontal)
+        before_after.addWidget(self.before_view)
+        before_after.addWidget(self.after_view)
+        details = QWidget()  # the technical detail of the chosen row, for whoever needs it
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.technical_label)
+        details_layout.addWidget(before_after, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(details)
@@ -144,41 +165,53 @@ class AuditDialog(QDialog):
 
         self.search_edit.textChanged.connect(self._apply_filter)
         self.operator_combo.currentIndexChanged.connect(self._apply_filter)
+        self.action_combo.currentIndexChanged.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.export_button.clicked.connect(self._export)
+        self.search_edit.setFocus()  # open and type: a code, a name, an operator
         self.refresh()
 
     def refresh(self) -> None:
-        def load(db: Database) -> list[AuditRow]:
+        def load(db: Database) -> list[ReadableAuditRow]:
             with db.read() as session:
-                return audit.list_audit(session)
+                return audit_words.readable_audit(session)
 
         self.context.runner.run(load, on_success=self._show, parent=self)
 
-    def _show(self, rows: list[AuditRow]) -> None:
+    def _show(self, rows: list[ReadableAuditRow]) -> None:
         self.model.set_rows(rows)
-        self.operator_combo.blockSignals(True)
-        self.operator_combo.clear()
-        self.operator_combo.addItem(_("Semua operator"), "")
-        for name in sorted({row.operator_name for row in rows}):
-            self.operator_combo.addItem(name, name)
-        self.operator_combo.blockSignals(False)
+        for combo, everything, items in (
+            (self.operator_combo, _("Semua operator"), [(n, n) for n in sorted({r.row.operator_name for r in rows})]),
+            (self.action_combo, _("Semua jenis aksi"),
+             [(words, action) for action, words in audit_words.action_kinds(r.row.action for r in rows)]),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.blockSignals(False)
 
     def _apply_filter(self, *_args: object) -> None:
-        self.proxy.set_filter(self.search_edit.text(), self.operator_combo.currentData() or "")
+        self.proxy.set_filter(self.search_edit.text(), self.operator_combo.currentData() or "",
+                              self.action_combo.currentData() or "")
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        row = self.model.rows[self.proxy.mapToSource(current).row()]
+        row = self.model.rows[self.proxy.mapToSource(current).row()].row
+        self.technical_label.setText(" · ".join(
+            part for part in (f"#{row.id}", row.action, row.entity, "" if row.entity_id is None else str(row.entity_id))
+            if part))
         self.before_view.setPlainText(_pretty(row.before))
         self.after_view.setPlainText(_pretty(row.after))
 
-    def visible_rows(self) -> list[AuditRow]:
+    def visible_rows(self) -> list[ReadableAuditRow]:
         return [self.model.rows[self.proxy.mapToSource(self.proxy.index(i, 0)).row()] for i in range(self.proxy.rowCount())]
 
     def _export(self) -> None:
-        path, _selected = QFileDialog.getSaveFileName(self, _("Ekspor log audit"), "log-audit.csv", "CSV (*.csv)")
+        path, _selected = QFileDialog.getSaveFileName(self, _("Ekspor log audit"), _("log-audit.csv"), "CSV (*.csv)")
         if path:
-            rows = self.visible_rows()
-            self.context.runner.run(lambda _db: audit.write_audit_csv(rows, path), parent=self)
+            shown = self.visible_rows()
+            rows, texts = [r.row for r in shown], [r.text for r in shown]
+            self.context.runner.run(lambda _db: audit.write_audit_csv(rows, path, texts), parent=self)

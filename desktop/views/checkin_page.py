@@ -9,6 +9,8 @@ the scan field. Every database call runs on the operation runner; the page only 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SIGNAL
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QHideEvent
 from PySide6.QtWidgets import (
@@ -42,7 +44,16 @@ from desktop.models.walk_in import DuplicateSuspected, register_walk_in
 from desktop.views import settings
 from desktop.views.checkin_models import FailedScanModel, MissingModel, MissingProxy
 from desktop.views.arrival_card import ArrivalCard
-from desktop.views.checkin_widgets import CountersWidget, HistoryDialog, ResultCard, ResultPanel
+from desktop.views.scan_input import FocusGrabber, ScanInput
+from desktop.views.checkin_results import SearchResults
+from desktop.views.checkin_widgets import (
+    OUTCOME_COLOURS,
+    CountersWidget,
+    HistoryDialog,
+    ResultCard,
+    ResultPanel,
+)
+from desktop.views.toast import Toast
 from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import WalkInDialog
 from desktop.views.operator_session import OPERATOR, choose_operator
@@ -55,78 +66,15 @@ OVERVIEW_DELAY_MS = 700  # counters catch up after a burst of scans, not after e
 # Other desks' check-ins arrive within a second or two through the live refresh (CHECK_INS on the
 # bus, then only the new events); the full reload stays as a safety net.
 RESYNC_MS = 300_000
-SEARCH_LIMIT = 8
-
-
-class ScanInput(QLineEdit):
-    """The one field: Enter/Tab submit, ↑/↓ move through the result cards, Esc clears."""
-
-    submitted = Signal(str)
-    moved = Signal(int)
-
-    def event(self, event: QEvent) -> bool:
-        # Ctrl+Z is the desk's undo of a check-in, Ctrl+H its history: not the line edit's own keys.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
-            event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_Z, Qt.Key.Key_H)
-        ):
-            event.ignore()
-            return False
-        # Some scanners end with Tab: treat it as Enter instead of leaving the field.
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in (
-            Qt.Key.Key_Tab, Qt.Key.Key_Backtab
-        ):
-            if self.text().strip():
-                self.submitted.emit(self.text())
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submitted.emit(self.text())
-        elif key == Qt.Key.Key_Up:
-            self.moved.emit(-1)
-        elif key == Qt.Key.Key_Down:
-            self.moved.emit(1)
-        elif key == Qt.Key.Key_Escape:
-            self.clear()
-        else:
-            super().keyPressEvent(event)
-
-
-class FocusGrabber(QObject):
-    """Sends printable keys typed on the page (outside other text fields) to the scan field."""
-
-    def __init__(self, page: QWidget, target: QLineEdit) -> None:
-        super().__init__(page)
-        self.page = page
-        self.target = target
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        if not isinstance(watched, QWidget) or watched is self.target or not self.page.isVisible():
-            return False
-        if watched.window() is not self.page.window() or QApplication.activeModalWidget() is not None:
-            return False
-        if isinstance(watched, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)) or (
-            isinstance(watched, QComboBox) and watched.isEditable()
-        ):
-            return False
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
-        text = event.text()
-        if modifiers or not text or not text.isprintable():
-            return False
-        self.target.setFocus(Qt.FocusReason.OtherFocusReason)
-        forwarded = QKeyEvent(QEvent.Type.KeyPress, event.key(), event.modifiers(), text)
-        QApplication.sendEvent(self.target, forwarded)
-        return True
+REDO_SECONDS = 8  # long enough to notice a wrong undo, short enough not to linger over the next guest
+REDO_KEY = "Ctrl+Y"
 
 
 class CheckInPage(QWidget):
     """``result_shown`` fires after each answer is on screen (tests and the benchmark wait for it)."""
 
     result_shown = Signal(object)
+    scan_answered = Signal(object)  # the CheckInResult of a check_in_scanned call
     loaded = Signal()
     print_schedule_requested = Signal(int)
     print_badge_requested = Signal(int)
@@ -137,7 +85,7 @@ class CheckInPage(QWidget):
         self.index: SearchIndex | None = None
         self.presence_mark = 0  # the last check-in event the search index knows about
         self.categories: list[CategoryRow] = []
-        self.hits: list[SearchHit] = []
+        self.hits: Sequence[SearchHit] = ()
         self.undoable: CheckInResult | None = None
         self.sounds = DeskSounds(self)
         self.active_dialog: WalkInDialog | HistoryDialog | None = None
@@ -163,20 +111,8 @@ class CheckInPage(QWidget):
         self.hint_label = QLabel()
         self.hint_label.setStyleSheet("color:#555")
 
-        # A fixed pool of cards, refilled on each keystroke: creating widgets per key is too slow.
-        self.results = QWidget()
-        results_layout = QVBoxLayout(self.results)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.setSpacing(2)
-        self.cards: list[ResultCard] = []
-        for _number in range(SEARCH_LIMIT):
-            card = ResultCard()
-            card.check_in_clicked.connect(self.submit_id)
-            card.hide()
-            results_layout.addWidget(card)
-            self.cards.append(card)
-        results_layout.addStretch(1)
-        self.current_row = -1
+        self.results = SearchResults()
+        self.results.check_in_clicked.connect(self.submit_id)
         self.panel = ResultPanel()
         self.panel.undo_clicked.connect(self.undo_last)
         self.arrival = ArrivalCard(context)  # a late arrival: remaining meetings, cancelled ones back
@@ -234,11 +170,10 @@ class CheckInPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.scan_input)
         left.addWidget(self.hint_label)
-        left.addWidget(self.results, 1)
-        left.addWidget(self.panel)
+        left.addWidget(self.panel)  # the answer stays right under the field; matches come below it
         left.addWidget(self.arrival)
-        self.filler = QWidget()  # takes the space while there are no cards, so the answer sits high
-        left.addWidget(self.filler, 1)
+        left.addWidget(self.results)
+        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.counters)
         right.addWidget(self.tabs, 1)
@@ -256,6 +191,7 @@ class CheckInPage(QWidget):
         self.resync_timer = QTimer(self, interval=RESYNC_MS)
         self.resync_timer.timeout.connect(self.refresh)
         self.grabber = FocusGrabber(self, self.scan_input)
+        self.undo_toast = Toast(self, at_bottom=True)  # the scan field and the answer stay in view
         for keys, slot in (
             ("Ctrl+Z", self.undo_last),
             ("Ctrl+N", self.open_walk_in),
@@ -328,42 +264,35 @@ class CheckInPage(QWidget):
     # ---- typing and scanning ---------------------------------------------------------------
     def _on_text_changed(self, text: str) -> None:
         self._moved_highlight = False
-        self.hits = self.index.search(text, SEARCH_LIMIT) if self.index is not None and text.strip() else []
-        for number, card in enumerate(self.cards):
-            if number < len(self.hits):
-                card.set_hit(self.hits[number])
-                card.show()
-            else:
-                card.hide()
-        self._highlight(0 if self.hits else -1)
-        self.results.setVisible(bool(self.hits))
-        self.filler.setVisible(not self.hits)
+        matches = self.index.find(text) if self.index is not None and text.strip() else None
+        self.hits = matches.hits if matches is not None else ()
+        self.results.set_hits(self.hits)
         if not text.strip():
             self.hint_label.clear()
         elif not self.hits:
             self.hint_label.setText(_("Tidak ada yang cocok. Enter untuk mencoba sebagai kode, Ctrl+N untuk walk-in."))
         else:
             self.hint_label.setText(ngettext(
-                "{count} cocok — Enter untuk check-in", "{count} cocok — pilih dengan ↑/↓ lalu Enter", len(self.hits)
+                "{count} cocok — Enter untuk check-in",
+                "{count} cocok — Enter untuk yang disorot, ↑/↓ untuk memilih", len(self.hits)
             ).format(count=len(self.hits)))
         if text.strip():
             self.idle_timer.start()
         else:
             self.idle_timer.stop()
 
-    def _move_highlight(self, step: int) -> None:
-        if not self.hits:
-            return
-        self._highlight(max(0, min(len(self.hits) - 1, self.current_row + step)))
-        self._moved_highlight = True
+    @property
+    def current_row(self) -> int:
+        return self.results.current_row
 
-    def _highlight(self, row: int) -> None:
-        if self.current_row != row:
-            if 0 <= self.current_row < len(self.cards):
-                self.cards[self.current_row].set_highlighted(False)
-            if 0 <= row < len(self.cards):
-                self.cards[row].set_highlighted(True)
-        self.current_row = row
+    @property
+    def cards(self) -> list[ResultCard]:
+        return self.results.cards
+
+    def _move_highlight(self, step: int) -> None:
+        if self.hits:
+            self.results.move(step)
+            self._moved_highlight = True
 
     def _on_idle(self) -> None:
         text = self.scan_input.text()
@@ -377,12 +306,11 @@ class CheckInPage(QWidget):
         exact = self.index.by_code(text) if self.index is not None else None
         if exact is not None:
             self.submit_code(text)
-        elif self.hits and (self._moved_highlight or len(self.hits) == 1):
+        elif self.hits and (self._moved_highlight or not checkin.looks_like_code(text)):
+            # Enter takes the highlighted match; a whole code that is nobody's is not someone else's.
             self.submit_id(self.hits[max(0, self.current_row)].person.id)
-        elif not self.hits:
-            self.submit_code(text)  # the database decides: new elsewhere, or a failed scan to log
         else:
-            self.hint_label.setText(_("Beberapa peserta cocok: pilih dengan ↑/↓ lalu tekan Enter."))
+            self.submit_code(text)  # the database decides: new elsewhere, or a failed scan to log
 
     def submit_code(self, text: str) -> None:
         self._submit(text, text)
@@ -391,9 +319,18 @@ class CheckInPage(QWidget):
         hit = next((h for h in self.hits if h.person.id == participant_id), None)
         self._submit(participant_id, hit.person.business_name if hit else str(participant_id))
 
-    def _submit(self, target: str | int, shown: str) -> None:
-        self.idle_timer.stop()
-        self.scan_input.clear()
+    def check_in_scanned(self, raw: str) -> None:
+        """The one entry point for a scanned code from any source (a scanner burst anywhere in the
+        application, a webcam, a kiosk): checked in, or logged as a failed scan when unknown; the
+        answer comes as sound, on the panel and through ``scan_answered`` (a toast elsewhere).
+        Whatever the operator is typing in the scan field stays there."""
+        if raw.strip():
+            self._submit(raw, raw, scanned=True)
+
+    def _submit(self, target: str | int, shown: str, *, scanned: bool = False) -> None:
+        if not scanned:
+            self.idle_timer.stop()
+            self.scan_input.clear()
         self.panel.show_pending(shown)
         actor = self.context.actor
         nonce = checkin.new_nonce()
@@ -402,7 +339,12 @@ class CheckInPage(QWidget):
             with db.transaction() as session:
                 return checkin.check_in(session, target, actor, nonce=nonce)
 
-        self.context.runner.run(work, on_success=self._show_result, on_error=self._show_error,
+        def answered(result: CheckInResult) -> None:
+            self._show_result(result)
+            if scanned:
+                self.scan_answered.emit(result)
+
+        self.context.runner.run(work, on_success=answered, on_error=self._show_error,
                                 changes={CHECK_INS}, parent=self)
 
     def _show_result(self, result: CheckInResult) -> None:
@@ -412,6 +354,10 @@ class CheckInPage(QWidget):
             elif result.outcome is Outcome.UNDONE:
                 self.index.set_present(result.person.id, None)
         self.undoable = result if result.outcome is Outcome.CHECKED_IN else None
+        if result.outcome is Outcome.UNDONE and result.person is not None:
+            self._offer_redo(result)
+        elif self.undo_toast.action_available:
+            self.undo_toast.dismiss()  # the next scan moved on: nothing to bring back any more
         self.panel.show_result(result, can_undo=self.undoable is not None)
         if result.outcome is Outcome.CHECKED_IN and result.person is not None:
             self.arrival.show_for(result.person.id)
@@ -443,6 +389,19 @@ class CheckInPage(QWidget):
 
         self.context.runner.run(work, on_success=self._show_result, on_error=self._show_error,
                                 changes={CHECK_INS}, parent=self)
+
+    def _offer_redo(self, result: CheckInResult) -> None:
+        """The undo in plain sight, with one key to bring the check-in back."""
+        person = result.person
+        assert person is not None
+        background, accent = OUTCOME_COLOURS[Outcome.UNDONE]
+        self.undo_toast.show_message(
+            "↶ " + _("Check-in {name} dibatalkan").format(name=person.business_name),
+            _("{code} · tercatat belum hadir. Salah tekan? Kembalikan check-in-nya.").format(code=person.code),
+            accent=accent, background=background, seconds=REDO_SECONDS,
+            action_text=_("Kembalikan"), action_key=REDO_KEY,
+            action=lambda: self._submit(person.id, person.business_name),
+        )
 
     def _panel_person_id(self) -> int | None:
         result = self.panel.result
@@ -544,6 +503,15 @@ class CheckInPage(QWidget):
 
     def choose_operator(self) -> None:
         choose_operator(self.context, self, on_chosen=lambda _actor: self._update_operator_label())
+
+    # ---- a rebuilt page (language switch) ------------------------------------------------------
+    def take_over(self, old: CheckInPage) -> None:
+        """What the operator was doing: the half-typed search, the answer on screen, the undo."""
+        self.scan_input.setText(old.scan_input.text())
+        self.undoable = old.undoable
+        self._asked_operator = self._asked_operator or old._asked_operator
+        if old.panel.result is not None:
+            self.panel.show_result(old.panel.result, can_undo=self.undoable is not None)
 
     # ---- visibility ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -110,6 +111,9 @@ def install_live_status(window: QMainWindow, live: LiveRefresh) -> QLabel:
     on_server = not live.context.db.is_sqlite
 
     def show(ok: bool, _message: str) -> None:
+        if not shiboken6.isValid(label):  # its window was replaced (language switch); the watcher lives on
+            live.connection_changed.disconnect(show)
+            return
         if ok:
             label.setStyleSheet("color: #1b7f3b;")
             label.setText(_("● Server tersambung") if on_server else "")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QApplication,
     QMainWindow,
     QStackedWidget,
     QStyle,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__, formatting
 from desktop.i18n import SUPPORTED_LANGUAGES, _, current_language
 from desktop.models import event_setup, participants
+from desktop.models.checkin import CheckInResult
 from desktop.models.database import Database
 from desktop.models.event_setup import EventInfo
 from desktop.views import messages, settings
@@ -30,6 +32,9 @@ from desktop.views.event_dialog import EventDialog, EventSetup
 from desktop.views.operations import EVENT
 from desktop.views.operator_session import IDLE_LOCK_MINUTES, OPERATOR, IdleLock, choose_operator
 from desktop.views.placeholder_page import PlaceholderPage
+from desktop.views.scan_answer import show_scan_answer
+from desktop.views.scan_filter import ScanBurstFilter
+from desktop.views.toast import Toast
 
 # Start-up: the page on screen is built (and loads its data) first; the others are built a moment
 # after the window shows, one per step, or at once when the user goes there.
@@ -124,10 +129,15 @@ class MainWindow(QMainWindow):
         status.addWidget(self.file_label, 1)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.operator_label)
-        context.runner.busy_changed.connect(self._show_busy)  # a method: disconnected when the window goes
+        # A method, not a lambda: the runner outlives this window (language switch), and Qt drops
+        # a method's connection when its window is deleted.
+        context.runner.busy_changed.connect(self._show_busy)
         context.bus.changed.connect(self._on_changed)
         self._build_menus()
         self._update_status()
+        self.toast = Toast(self.stack)  # answers to scans made while another page is on screen
+        self.scan_filter = ScanBurstFilter(self.check_in_scanned, self, accepting=self._accepting_scans)
+        self.scan_filter.install()
         self.idle_lock = IdleLock(context, self, IDLE_LOCK_MINUTES.get(settings.app_settings()))
         self.restore_state()
         if self.focusWidget() is None:
@@ -203,6 +213,7 @@ class MainWindow(QMainWindow):
         spec = self.specs[number]
         page = self.pages.get(spec.key)
         if page is None:
+            focused = QApplication.focusWidget()  # a page built in the background never takes the keys
             page = spec.build(self.context)
             page.setObjectName(f"page_{spec.key}")
             self.pages[spec.key] = page
@@ -213,6 +224,8 @@ class MainWindow(QMainWindow):
             stand_in.deleteLater()
             self.stack.setCurrentIndex(current)
             self._connect_page(spec.key, page)
+            if focused is not None and focused is not QApplication.focusWidget() and focused.isVisible():
+                focused.setFocus()
         return page
 
     def _show_built(self, number: int) -> None:
@@ -298,6 +311,20 @@ class MainWindow(QMainWindow):
         if key == "checkin":
             page.print_schedule_requested.connect(lambda pid: self._print_for(pid, "preview_participant_schedule"))
             page.print_badge_requested.connect(lambda pid: self._print_for(pid, "preview_participant_badge"))
+            page.scan_answered.connect(self._scan_answered)
+
+    def check_in_scanned(self, code: str) -> None:
+        """A scanned code from any source: the Registrasi page checks it in, wherever the user is."""
+        checkin_page = self.page("checkin")  # built now when it was not yet: a scan never waits
+        checkin_page.check_in_scanned(code)  # type: ignore[attr-defined]
+
+    def _accepting_scans(self) -> bool:
+        """Scans are checked in under the operator's name: none while nobody is signed in."""
+        return bool(self.context.actor.name)
+
+    def _scan_answered(self, result: object) -> None:
+        if self.current_page_key() != "checkin" and isinstance(result, CheckInResult):
+            show_scan_answer(self.toast, result)
 
     def _print_for(self, participant_id: int, action_name: str) -> None:
         from desktop.views import report_actions  # ReportLab and the report data: loaded when first printed
@@ -315,6 +342,26 @@ class MainWindow(QMainWindow):
 
         self.audit_dialog = AuditDialog(self.context, self)
         self.audit_dialog.show()
+
+    # ---- rebuilt in another language -------------------------------------------------------
+    def take_over(self, old: MainWindow) -> None:
+        """Carry the desk's work over from the window this one replaces (a language switch).
+
+        The old window's scan filter carries on for this window: keys of a scan made while the
+        window was being rebuilt are still addressed to the old one, and must count all the same."""
+        self.show_page(old.nav.currentRow())
+        self.scan_filter.remove()
+        self.scan_filter = old.scan_filter
+        self.scan_filter.setParent(self)
+        self.scan_filter.on_scan = self.check_in_scanned
+        self.scan_filter.accepting = self._accepting_scans
+        old_desk = old.pages.get("checkin")
+        if old_desk is not None:  # the desk's half-typed search, last answer and pending undo carry over
+            self.page("checkin").take_over(old_desk)  # type: ignore[attr-defined]
+
+    def retire(self) -> None:
+        """Replaced by another window (its scan filter moves there in :meth:`take_over`)."""
+        self.toast.dismiss()
 
     # ---- state ---------------------------------------------------------------------------
     def restore_state(self) -> None:

@@ -32,7 +32,7 @@ from desktop.reports import ReportKind
 from desktop.views.context import AppContext
 from desktop.views.meeting_dialogs import RepairDialog
 from desktop.views.operations import MEETINGS
-from desktop.views.report_actions import GeneratedReport, show_preview
+from desktop.views.report_actions import GeneratedReport, show_preview, suggested_file_name
 
 PRESENT, ABSENT = "#1f7a4d", "#b00020"
 
@@ -177,7 +177,7 @@ class NextSlotPanel(QWidget):
                 data = onsite.slips_for(session, codes)
             path = Path(tempfile.mkdtemp(prefix="temudesk-")) / "slips.pdf"
             pages = reports.render(ReportKind.SCHEDULES, data, path)
-            name = f"schedules-changed-{data.event.event_date.isoformat()}.pdf"
+            name = suggested_file_name(ReportKind.SCHEDULES, data.event.event_date, stem=_("jadwal-berubah"))
             return GeneratedReport(ReportKind.SCHEDULES.value, _("Slip jadwal yang berubah"), path, pages, name)
 
         self.context.runner.run(work, on_success=lambda result: setattr(self, "slips_preview", show_preview(result, self)),

@@ -6,6 +6,7 @@ badge) with :func:`preview_participant_schedule` / :func:`preview_participant_ba
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from desktop import reports
+from desktop.i18n import N_, _
 from desktop.models import report_data
 from desktop.models.database import Database
 from desktop.models.errors import DomainError
@@ -22,6 +24,25 @@ from desktop.views.context import AppContext
 from desktop.views.pdf_preview import PdfPreviewDialog
 
 ProgressSlot = Callable[[int, int, str], None]
+
+
+# File names offered in the save dialog, in the user's language (a name is also a word people read).
+FILE_STEMS: dict[str, str] = {
+    ReportKind.BADGES: N_("badge"),
+    ReportKind.SCHEDULES: N_("jadwal"),
+    ReportKind.TABLE_CARDS: N_("kartu-meja"),
+    ReportKind.GRID: N_("jadwal-induk"),
+    ReportKind.ATTENDANCE: N_("daftar-hadir"),
+    ReportKind.TALLY: N_("rekap-transaksi"),
+    ReportKind.EVENT_REPORT: N_("laporan-kegiatan"),
+}
+
+
+def suggested_file_name(kind: str, event_date: dt.date, code: str | None = None, stem: str | None = None) -> str:
+    """``jadwal-IKM052-2020-03-06.pdf`` in Indonesian, ``schedules-IKM052-2020-03-06.pdf`` in English."""
+    words = stem if stem is not None else _(FILE_STEMS.get(kind, kind))
+    suffix = f"-{code.upper()}" if code else ""
+    return f"{words}{suffix}-{event_date.isoformat()}.pdf"
 
 
 @dataclass(frozen=True)
@@ -44,8 +65,7 @@ def make_report(db: Database, kind: str, code: str | None = None, paper: str | N
     path = folder / f"{kind}.pdf"
     forward = (lambda done, total: progress(done, total, info.title)) if progress else None
     pages = reports.render(kind, data, path, forward)
-    suffix = f"-{code.upper()}" if code else ""
-    return GeneratedReport(kind, info.title, path, pages, f"{kind}{suffix}-{event_date.isoformat()}.pdf")
+    return GeneratedReport(kind, info.title, path, pages, suggested_file_name(kind, event_date, code))
 
 
 def show_preview(result: GeneratedReport, parent: QWidget | None) -> PdfPreviewDialog:

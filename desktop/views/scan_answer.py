@@ -1,0 +1,34 @@
+"""The answer to a scan in a toast: for scans made while another page is on screen."""
+
+from __future__ import annotations
+
+import html
+
+from desktop import formatting
+from desktop.i18n import _
+from desktop.models.checkin import CheckInResult, Outcome
+from desktop.views.checkin_widgets import OUTCOME_COLOURS, meeting_text
+from desktop.views.toast import Toast
+
+
+def scan_answer_text(result: CheckInResult) -> tuple[str, str]:
+    """(headline, body) in the same words as the Registrasi panel."""
+    person = result.person
+    who = f"{person.code} · {person.business_name}" if person is not None else ""
+    if result.outcome is Outcome.CHECKED_IN:
+        return "✔ " + _("Check-in berhasil"), f"<b>{html.escape(who)}</b><br>" + html.escape(
+            meeting_text(result.next_meeting))
+    if result.outcome is Outcome.ALREADY:
+        return "ℹ " + _("Sudah check-in"), f"<b>{html.escape(who)}</b><br>" + html.escape(
+            _("sudah check-in {time} oleh {operator} di {desk}").format(
+                time=formatting.clock(result.at), operator=result.operator_name or "-", desk=result.desk or "-"))
+    if result.outcome is Outcome.UNKNOWN:
+        return "✖ " + _("Kode tidak dikenal"), html.escape(result.raw_input[:60]) + "<br>" + _(
+            "Dicatat di daftar scan gagal.")
+    return html.escape(result.message or who), ""
+
+
+def show_scan_answer(toast: Toast, result: CheckInResult) -> None:
+    background, accent = OUTCOME_COLOURS.get(result.outcome, OUTCOME_COLOURS["problem"])
+    headline, body = scan_answer_text(result)
+    toast.show_message(headline, body, accent=accent, background=background)

@@ -1,0 +1,135 @@
+"""Application-wide scanner bursts: a scan is never typed into whatever field happens to have focus.
+
+Installed once on the QApplication, the filter sees every key press before any widget — in a
+page's search box, an open dropdown or menu, a dialog. Printable keys are held back while
+:class:`~desktop.models.scan_burst.BurstDetector` thinks they may be a scan; a burst that ends
+in Enter/Tab goes to ``on_scan`` (the desk's one check-in entry point) and never reaches the
+widget; everything else is given back to the widget it was meant for, in order. The decision
+is the detector's, on the keys' own device times (keys a program made carry none and are left
+alone); this file only moves Qt events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.models.scan_burst import BurstDetector, Step, Verdict
+
+SCAN_FIELD_PROPERTY = "temudeskScanField"
+_TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+# A scanner presses Shift for every capital letter: modifier keys alone neither end nor break a burst.
+_MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+                  Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock)
+_IGNORED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+
+
+def mark_scan_field(widget: QWidget) -> None:
+    """A field that handles scanner input itself (the Registrasi scan field): bursts into it pass."""
+    widget.setProperty(SCAN_FIELD_PROPERTY, True)
+
+
+@dataclass(frozen=True)
+class HeldKey:
+    receiver: QWidget
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+
+
+def _is_scan_field(widget: QWidget) -> bool:
+    return bool(widget.property(SCAN_FIELD_PROPERTY))
+
+
+class ScanBurstFilter(QObject):
+    """``on_scan(code)`` is called (from the event loop, not inside the filter) for each burst."""
+
+    def __init__(self, on_scan: Callable[[str], None], parent: QObject | None = None,
+                 detector: BurstDetector[HeldKey] | None = None,
+                 accepting: Callable[[], bool] = lambda: True) -> None:
+        super().__init__(parent)
+        self.on_scan = on_scan
+        self.accepting = accepting  # False while nobody is signed in: keys go to the sign-in as typed
+        self.detector: BurstDetector[HeldKey] = detector or BurstDetector()
+        self._replaying = False
+        self._quiet = QTimer(self, singleShot=True)
+        self._quiet.timeout.connect(lambda: self._apply(self.detector.quiet()))
+
+    def install(self) -> None:
+        QApplication.instance().installEventFilter(self)
+
+    def remove(self) -> None:
+        self._apply(self.detector.quiet())
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._replaying or not isinstance(watched, QWidget):
+            return False  # windows see the key first; the widget it goes to is where it is decided
+        if not self.accepting():
+            return False
+        owner = self.parent()
+        if isinstance(owner, QWidget) and not owner.isVisible():
+            return False  # a closed or hidden window (the kiosk has the screen) takes no scans
+        if event.type() == QEvent.Type.ShortcutOverride:
+            return self._override(watched, event)  # type: ignore[arg-type]
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.key() in _MODIFIER_KEYS:
+            return False
+        at_ms = event.timestamp()
+        if _is_scan_field(watched) or not at_ms:
+            # No device time: a program made this key (a test, a forwarded key); no scanner did.
+            self._apply(self.detector.other_key())
+            return False
+        modifiers = event.modifiers() & ~_IGNORED_MODIFIERS
+        text = event.text()
+        if event.key() in _TERMINATORS and not modifiers:
+            step = self.detector.terminator(at_ms)
+            if step.code is not None:
+                self._quiet.stop()
+                code = step.code
+                QTimer.singleShot(0, lambda: self.on_scan(code))
+                return True
+            self._apply(step)
+            return False
+        if modifiers or event.isAutoRepeat() or len(text) != 1 or not text.isprintable():
+            self._apply(self.detector.other_key())
+            return False
+        step = self.detector.character(text, HeldKey(watched, event.key(), event.modifiers(), text), at_ms)
+        self._replay(step.released)
+        self._quiet.start(int(self.detector.wait_ms) + 1)
+        return True
+
+    def _override(self, watched: QWidget, event: QKeyEvent) -> bool:
+        """A scan's Enter must reach us as a key press, not trigger a shortcut (e.g. Enter = edit)."""
+        at_ms = event.timestamp()
+        if (at_ms and event.key() in _TERMINATORS and not event.modifiers() & ~_IGNORED_MODIFIERS
+                and not _is_scan_field(watched) and self.detector.ends_scan(at_ms)):
+            event.accept()
+            return True
+        return False
+
+    def _apply(self, step: Step[HeldKey]) -> None:
+        if step.verdict is Verdict.RELEASE:
+            self._quiet.stop()
+        self._replay(step.released)
+
+    def _replay(self, keys: list[HeldKey]) -> None:
+        """Give held keys to the widgets they were meant for, as if typed now."""
+        self._replaying = True
+        try:
+            for held in keys:
+                if not shiboken6.isValid(held.receiver):
+                    continue  # the widget closed in the meantime: the key had nowhere to go anyway
+                press = QKeyEvent(QEvent.Type.KeyPress, held.key, held.modifiers, held.text)
+                QApplication.sendEvent(held.receiver, press)
+        finally:
+            self._replaying = False

@@ -1,0 +1,156 @@
+"""A scanner burst is checked in on every page, in any field, with a dropdown open; typing is unchanged."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from sqlalchemy import func, select
+
+from desktop.models import event_setup
+from desktop.models.checkin import Outcome
+from desktop.models.scan_burst import END_GAP_MS, MAX_GAP_MS, BurstDetector
+from desktop.models.orm import CheckInEvent, FailedScan, Participant
+from desktop.views.main_window import MainWindow
+from tests.gui_helpers import make_context, settle
+
+SCALE = 10
+PERSON_MS = int(SCALE * MAX_GAP_MS * 2)
+PAGES = ["dashboard", "checkin", "participants", "schedule", "orders", "reports"]
+
+
+def _window(qtbot, db):  # type: ignore[no-untyped-def]
+    context = make_context(db)
+    with db.read() as session:
+        event = event_setup.get_event(session)
+    window = MainWindow(context, event)
+    # A test's keys carry the time they were processed, not a device's: on a shared, busy machine
+    # that stretches a scanner's gaps, so the thresholds are scaled up and the person types slower.
+    window.scan_filter.detector = BurstDetector(max_gap_ms=SCALE * MAX_GAP_MS, end_gap_ms=SCALE * END_GAP_MS)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    settle(qtbot, context)
+    return window, context
+
+
+def _codes(db, count: int) -> list[str]:  # type: ignore[no-untyped-def]
+    with db.read() as session:
+        return list(session.scalars(select(Participant.code).order_by(Participant.id).limit(count)))
+
+
+def _checked_in(db) -> list[int]:  # type: ignore[no-untyped-def]
+    with db.read() as session:
+        return list(session.scalars(select(CheckInEvent.participant_id).order_by(CheckInEvent.id)))
+
+
+def _failed(db) -> list[str]:  # type: ignore[no-untyped-def]
+    with db.read() as session:
+        return list(session.scalars(select(FailedScan.raw_input)))
+
+
+def _field_on(page: QWidget) -> QWidget:
+    """The page's first visible text field (where a scan would land), else the page."""
+    fields = [f for f in page.findChildren(QLineEdit) if f.isVisible() and f.isEnabled() and not f.isReadOnly()]
+    return fields[0] if fields else page
+
+
+def _keys(target: QWidget, text: str, end: Qt.Key | None = None, delay: int = 0) -> None:
+    """Through the window as the platform delivers keys (device timestamps, shortcuts first) to the
+    focused widget; no delay is as fast as a scanner."""
+    popup = QApplication.activePopupWidget()
+    if popup is None:
+        target.setFocus()
+    holder = popup or target.window()
+    window = holder.windowHandle()
+    for key in [*text, *([end] if end is not None else [])]:
+        if delay:
+            QTest.qWait(delay)  # QTest's own delay does not apply to keys sent to a window
+        if isinstance(key, str) and key.isupper():
+            QTest.keyPress(window, Qt.Key.Key_Shift)  # as a scanner (and xdotool) type capitals
+        QTest.keyClick(window, key)
+
+
+def _burst(qtbot, target: QWidget, code: str, end: Qt.Key = Qt.Key.Key_Return) -> None:  # type: ignore[no-untyped-def]
+    _keys(target, code, end)
+
+
+@pytest.mark.parametrize("key", PAGES)
+def test_a_burst_on_any_page_checks_in_and_never_reaches_the_field(qtbot, demo_db, key) -> None:  # type: ignore[no-untyped-def]
+    window, context = _window(qtbot, demo_db)
+    window.show_page(PAGES.index(key))
+    settle(qtbot, context)
+    checkin_page = window.page("checkin")
+    field = _field_on(window.page(key))
+    field.setFocus()
+    before = field.text() if isinstance(field, QLineEdit) else None
+    code = _codes(demo_db, 3)[2]
+    with qtbot.waitSignal(checkin_page.result_shown, timeout=5000) as blocker:
+        _burst(qtbot, field, code)
+    settle(qtbot, context)
+    result = blocker.args[0]
+    assert result.outcome is Outcome.CHECKED_IN and result.person.code == code
+    assert len(_checked_in(demo_db)) == 1
+    if isinstance(field, QLineEdit) and key != "checkin":
+        assert field.text() == before  # the scan did not land in the search box
+    if key == "checkin":
+        assert checkin_page.panel.state == Outcome.CHECKED_IN
+    else:
+        assert window.toast.isVisible() and code in window.toast.body.text()
+    assert checkin_page.panel.result is result and checkin_page.sounds.last is Outcome.CHECKED_IN
+
+
+def test_a_burst_with_a_dropdown_open_does_not_change_the_filter(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    window, context = _window(qtbot, demo_db)
+    window.show_page(PAGES.index("checkin"))
+    combo = window.page("checkin").kind_filter
+    combo.showPopup()
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    popup_view = combo.view()
+    code = _codes(demo_db, 5)[4]
+    with qtbot.waitSignal(window.page("checkin").scan_answered, timeout=5000) as blocker:
+        _burst(qtbot, popup_view, code, Qt.Key.Key_Tab)
+    settle(qtbot, context)
+    assert blocker.args[0].person.code == code and combo.currentIndex() == 0
+    combo.hidePopup()
+
+
+def test_an_unknown_burst_is_a_failed_scan_shown_in_a_toast(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    window, context = _window(qtbot, demo_db)
+    window.show_page(PAGES.index("orders"))
+    field = _field_on(window.page("orders"))
+    with qtbot.waitSignal(window.page("checkin").scan_answered, timeout=5000) as blocker:
+        _burst(qtbot, field, "XQZ12345")
+    settle(qtbot, context)
+    assert blocker.args[0].outcome is Outcome.UNKNOWN
+    assert _failed(demo_db) == ["XQZ12345"] and window.toast.isVisible()
+    qtbot.waitUntil(lambda: window.page("checkin").failed_model.rowCount() == 1)
+
+
+def test_typing_by_hand_still_reaches_the_field(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    window, context = _window(qtbot, demo_db)
+    window.show_page(PAGES.index("participants"))
+    field = _field_on(window.page("participants"))
+    field.setFocus()
+    _keys(field, "sepatu", Qt.Key.Key_Return, delay=PERSON_MS)
+    _keys(field, "", Qt.Key.Key_Backspace, delay=PERSON_MS)
+    qtbot.wait(PERSON_MS)
+    settle(qtbot, context)
+    assert field.text() == "sepat" and _checked_in(demo_db) == [] and _failed(demo_db) == []
+    assert not window.toast.isVisible()
+
+
+def test_no_scan_is_taken_while_nobody_is_signed_in(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models.actor import Actor
+
+    window, context = _window(qtbot, demo_db)
+    context.actor = Actor(name="", role="desk")  # the sign-in dialog is up: its fields get the keys
+    window.show_page(PAGES.index("orders"))
+    field = _field_on(window.page("orders"))
+    _burst(qtbot, field, "IKM001")
+    qtbot.wait(SCALE * END_GAP_MS)
+    settle(qtbot, context)
+    assert field.text() == "IKM001" and _checked_in(demo_db) == [] and _failed(demo_db) == []

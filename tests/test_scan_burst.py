@@ -1,0 +1,70 @@
+"""Scanner bursts told from typing by timing alone (no Qt)."""
+
+from __future__ import annotations
+
+from desktop.models.scan_burst import MAX_GAP_MS, BurstDetector, Verdict
+
+
+def _feed(detector: BurstDetector[str], text: str, gap_ms: float, start: float = 1000.0) -> tuple[list[str], float]:
+    released: list[str] = []
+    at = start
+    for char in text:
+        step = detector.character(char, char, at)
+        assert step.verdict is Verdict.HOLD
+        released += step.released
+        at += gap_ms
+    return released, at - gap_ms
+
+
+def test_fast_characters_then_enter_are_a_scan() -> None:
+    detector: BurstDetector[str] = BurstDetector()
+    released, last = _feed(detector, "IKM001", 3)
+    step = detector.terminator(last + 4)
+    assert released == [] and step.code == "IKM001" and step.verdict is Verdict.HOLD
+    assert not detector.holding
+
+
+def test_typing_by_hand_is_given_back_key_by_key() -> None:
+    detector: BurstDetector[str] = BurstDetector()
+    released, last = _feed(detector, "sepatu", 140)
+    assert released == list("sepat")  # each key goes out when the next one comes slowly
+    step = detector.terminator(last + 150)
+    assert step.verdict is Verdict.RELEASE and step.released == ["u"] and step.code is None
+
+
+def test_a_short_fast_roll_over_is_not_a_scan() -> None:
+    detector: BurstDetector[str] = BurstDetector()
+    _released, last = _feed(detector, "ab", 10)
+    step = detector.terminator(last + 10)
+    assert step.code is None and step.released == ["a", "b"]
+
+
+def test_a_late_terminator_gives_the_keys_back() -> None:
+    detector: BurstDetector[str] = BurstDetector()
+    _released, last = _feed(detector, "IKM001", 3)
+    step = detector.terminator(last + 2000)
+    assert step.code is None and "".join(step.released) == "IKM001"
+
+
+def test_a_pause_in_the_middle_splits_typing_from_a_burst() -> None:
+    detector: BurstDetector[str] = BurstDetector()
+    released, last = _feed(detector, "xy", 200)
+    more, last = _feed(detector, "BYR007", 2, start=last + 500)
+    assert released == ["x"] and more == ["y"]
+    assert detector.terminator(last + 2).code == "BYR007"
+
+
+def test_other_keys_and_quiet_time_release_in_order() -> None:
+    detector: BurstDetector[str] = BurstDetector()
+    _feed(detector, "abc", 5)
+    assert detector.wait_ms == MAX_GAP_MS
+    assert detector.other_key().released == ["a", "b", "c"]
+    _feed(detector, "abcdef", 5)
+    assert detector.wait_ms > MAX_GAP_MS  # long enough to be a scan: its terminator may still come
+    assert detector.quiet().released == list("abcdef") and not detector.holding
+
+
+def test_a_clock_going_backwards_is_not_a_scanner() -> None:
+    detector: BurstDetector[str] = BurstDetector()
+    detector.character("a", "a", 5000)
+    assert detector.character("b", "b", 100).released == ["a"]
