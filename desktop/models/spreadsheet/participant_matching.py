@@ -29,8 +29,9 @@ CONTACT_SCORE = 90
 
 
 def name_key(name: str) -> str:
-    """``CV. Sinar Jaya``, ``C.V. SINAR-JAYA`` and ``sinar  jaya`` are the same business."""
-    text = re.sub(r"[^0-9a-z]+", " ", (name or "").lower().replace(".", ""))
+    """``CV. Sinar Jaya``, ``C.V. SINAR-JAYA`` and ``sinar  jaya`` are the same business; ``&`` reads "dan"."""
+    text = (name or "").lower().replace(".", "").replace("&", " dan ").replace("+", " dan ")
+    text = re.sub(r"\band\b", "dan", re.sub(r"[^0-9a-z]+", " ", text))  # "Tas & Sepatu" = "Tas dan Sepatu"
     return " ".join(_LEGAL_FORMS.sub(" ", text).split())
 
 
