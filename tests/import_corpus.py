@@ -470,6 +470,21 @@ def _cases() -> list[Case]:
         [],
         skip([None, None, None, None, None, None, "( BAMBANG S. )"], "tanda tangan"),
     ], merges=("A1:I1", "A2:I2", "B4:C4", "D4:E4"))], guessed=("Nama Usaha", "Pemilik")))
+    add(Case("31_nama_hp_v1.csv", [Sheet("CSV", [
+        ["No", "Nama Usaha", "No HP"],
+        ok([1, "Sepatu Kencana", "0812-3100-0001"], business_name="Sepatu Kencana", code="IKM001"),
+        ok([2, "Sandal Ceria", ""], business_name="Sandal Ceria", code="IKM002"),
+        ok([3, "Tas dan Sepatu Arjuna", "0812-3100-0003"], business_name="Tas dan Sepatu Arjuna", code="IKM003"),
+    ])]))
+    add(Case("32_nama_hp_v2.csv", [Sheet("CSV", [
+        ["No", "Nama Usaha", "No HP"],
+        # the phone corrected in a list with nothing else to compare: the same maker, said so
+        warn([1, "Sepatu Kencana", "0812-3100-9999"], "Mungkin sama dengan IKM001", "dianggap sama",
+             action="update", code="IKM001", phone="+6281231009999"),
+        # a phone added
+        ok([2, "SANDAL CERIA", "0812-3100-0002"], action="update", code="IKM002", phone="+6281231000002"),
+        ok([3, "Tas & Sepatu Arjuna", "0812-3100-0003"], action="update", code="IKM003"),
+    ])], before="31_nama_hp_v1.csv", total_after=3))
     return cases
 
 

@@ -122,6 +122,8 @@ def test_matching_certain_likely_and_none() -> None:
     other_shop = matcher.find(ParticipantData(business_name="Sinar Jaya", phone="+6281300000000",
                                               contact_person="Bambang", kecamatan="Kranggan"))
     assert other_shop.target_id is None and other_shop.likely_id == 1 and not other_shop.same_by_default
+    phone_corrected = matcher.find(ParticipantData(business_name="Mojo Leather", phone="+6281299998888"))
+    assert phone_corrected.likely_id == 2 and phone_corrected.same_by_default  # a list with only name and phone
     assert matcher.find(ParticipantData(business_name="Berkah Abadi")) == type(typo)()
     assert name_key("Toko  Sinar-Jaya.") == "sinar jaya" and person_key("Bpk. H. Slamet") == "slamet"
 

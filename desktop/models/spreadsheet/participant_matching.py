@@ -4,7 +4,9 @@ Certain: the registration code; else the same business name once legal forms, ca
 punctuation and spacing are set aside (``CV. Sinar Jaya`` = ``sinar jaya``) with no detail
 against it, or with the phone, contact or kecamatan agreeing. Likely (shown for the admin to
 confirm): a name differing by a typing slip (rapidfuzz) with the same phone or contact, the
-same phone under a changed name, or the same name where every detail differs. No Qt here.
+same phone under a changed name, or the same name with details that differ — taken as the
+same by default when one detail differs (a corrected phone in a list with nothing else to
+compare), as a new participant when several do. No Qt here.
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ CONTACT_SCORE = 90
 
 
 def name_key(name: str) -> str:
-    """``CV. Sinar Jaya``, ``C.V. SINAR-JAYA`` and ``sinar  jaya`` are the same business."""
-    text = re.sub(r"[^0-9a-z]+", " ", (name or "").lower().replace(".", ""))
+    """``CV. Sinar Jaya``, ``C.V. SINAR-JAYA`` and ``sinar  jaya`` are the same business; ``&`` reads "dan"."""
+    text = (name or "").lower().replace(".", "").replace("&", " dan ").replace("+", " dan ")
+    text = re.sub(r"\band\b", "dan", re.sub(r"[^0-9a-z]+", " ", text))  # "Tas & Sepatu" = "Tas dan Sepatu"
     return " ".join(_LEGAL_FORMS.sub(" ", text).split())
 
 
@@ -94,7 +97,10 @@ class Matcher:
                 if len(top) == 1:
                     return Match(target_id=top[0])
                 return Match(ambiguous=tuple(sorted(top, key=lambda pid: self.rows[pid].code)))
-            pid = exact[0]
+            conflicts, pid = min((item[1], item[2]) for item in scored)
+            if conflicts == 1:
+                # One detail changed and nothing else to compare: a corrected phone, taken as the same.
+                return Match(likely_id=pid, likely_reason=_("nama sama, satu keterangan lain"), same_by_default=True)
             return Match(likely_id=pid, likely_reason=_("nama sama, tetapi nomor HP, kontak dan kecamatan lain"))
         return self._likely(data, key)
 
