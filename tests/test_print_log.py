@@ -108,3 +108,40 @@ def test_kiosk_check_ins_are_recorded_at_the_kiosk_desk() -> None:
     actor = kiosk.kiosk_actor(Actor(name="Admin", role="admin", desk="Meja 1"))
     assert (actor.name, actor.desk, actor.is_admin) == ("Admin", "Kiosk · Meja 1", False)
     assert kiosk.kiosk_actor(Actor(name="Admin", desk="")).desk == "Kiosk"
+
+
+def _result(outcome, meeting=None):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from desktop.models.checkin import CheckInResult, Person
+
+    person = Person(7, "IKM007", "ikm", "CV. Sepatu Jaya", "Bu Siti", "0812", False)
+    return CheckInResult(outcome, person if outcome.value != "unknown" else None, dt.datetime(2020, 3, 6, 8, 42),
+                         "Admin", "Kiosk", next_meeting=meeting, raw_input="XYZ")
+
+
+def test_the_visitor_reads_name_first_meeting_and_what_to_do() -> None:
+    import datetime as dt
+
+    from desktop.models.checkin import NextMeeting, Outcome
+
+    meeting = NextMeeting(dt.time(9, 0), dt.time(9, 20), 3, "Meja 3", "PT Pembeli Nusantara", True, 4)
+    answer = kiosk.visitor_answer(_result(Outcome.CHECKED_IN, meeting))
+    assert answer.ok and answer.name == "CV. Sepatu Jaya"
+    assert answer.meeting == "Pertemuan pertama Anda: pukul 09:00, Meja 3, dengan PT Pembeli Nusantara."
+    assert answer.todo == "Silakan ambil slip jadwal Anda."
+    later = NextMeeting(dt.time(13, 0), dt.time(13, 20), 5, "", "UD. Kulit", False, 4)
+    assert kiosk.visitor_answer(_result(Outcome.CHECKED_IN, later)).meeting.startswith(
+        "Pertemuan berikutnya: pukul 13:00, Meja 5, dengan UD. Kulit")
+    assert "Belum ada pertemuan" in kiosk.visitor_answer(_result(Outcome.CHECKED_IN)).meeting
+
+
+def test_unknown_or_used_codes_send_the_visitor_to_the_desk_and_show_nobody() -> None:
+    from desktop.models.checkin import Outcome
+
+    for result in (_result(Outcome.ALREADY), _result(Outcome.UNKNOWN), None):
+        answer = kiosk.visitor_answer(result)
+        assert not answer.ok and answer.name == "" and answer.meeting == ""
+        assert answer.todo == "Silakan menuju meja registrasi. Petugas kami akan membantu Anda."
+        assert "CV. Sepatu Jaya" not in answer.headline + answer.todo
+    assert kiosk.visitor_answer(_result(Outcome.ALREADY)).headline == "Badge ini sudah dipakai untuk check-in."

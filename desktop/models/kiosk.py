@@ -6,12 +6,16 @@ admins have no PIN cannot be put in kiosk mode at all: anyone could walk out of 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import _
+from desktop import formatting
+from desktop.i18n import N_, _
 from desktop.models import audit
 from desktop.models.actor import Actor
+from desktop.models.checkin import CheckInResult, NextMeeting, Outcome
 from desktop.models.enums import OperatorRole
 from desktop.models.errors import DomainError
 from desktop.models.operators import pin_matches
@@ -53,3 +57,40 @@ def unlock(session: Session, pin: str, actor: Actor) -> Actor:
                 audit.record(session, admin, "kiosk.exit", "kiosk", None, after={"desk": actor.desk})
                 return admin
     raise DomainError(_("PIN admin salah. Kiosk tetap terkunci."))
+
+
+# ---- what the visitor reads ------------------------------------------------------------------
+@dataclass(frozen=True)
+class VisitorAnswer:
+    """The kiosk's answer in a visitor's words. Only the person's own name and first meeting:
+    an unknown or already-used code shows nothing about anybody."""
+
+    ok: bool
+    headline: str
+    name: str = ""
+    meeting: str = ""
+    todo: str = ""
+
+
+def meeting_words(meeting: NextMeeting | None) -> str:
+    if meeting is None:
+        return _("Belum ada pertemuan terjadwal untuk Anda. Petugas di meja registrasi akan membantu.")
+    words = _("Pertemuan pertama Anda") if meeting.is_first else _("Pertemuan berikutnya")
+    return _("{which}: pukul {time}, {table}, dengan {partner}.").format(
+        which=words, time=formatting.clock(meeting.start), table=meeting.table_label or
+        _("Meja {number}").format(number=meeting.table_number), partner=meeting.counterpart)
+
+
+TO_THE_DESK = N_("Silakan menuju meja registrasi. Petugas kami akan membantu Anda.")
+
+
+def visitor_answer(result: CheckInResult | None) -> VisitorAnswer:
+    """``None`` stands for a failure of the machine itself (the database, a crash)."""
+    if result is None:
+        return VisitorAnswer(False, _("Maaf, check-in belum berhasil."), todo=_(TO_THE_DESK))
+    if result.outcome is Outcome.CHECKED_IN and result.person is not None:
+        return VisitorAnswer(True, _("Selamat datang!"), name=result.person.business_name,
+                             meeting=meeting_words(result.next_meeting), todo=_("Silakan ambil slip jadwal Anda."))
+    if result.outcome is Outcome.ALREADY:
+        return VisitorAnswer(False, _("Badge ini sudah dipakai untuk check-in."), todo=_(TO_THE_DESK))
+    return VisitorAnswer(False, _("Kode badge tidak dikenali."), todo=_(TO_THE_DESK))
