@@ -126,7 +126,7 @@ class CameraScanner(QWidget):
         self.decode_timer.stop()
         self._camera = self._session = self._sink = None
         self.picture.setPixmap(QPixmap())
-        self.picture.setText("📷")
+        self.picture.setText(_("Kamera tidak tersedia"))
         self._set_state("unavailable", text)
         return False
 

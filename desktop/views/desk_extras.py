@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop.i18n import _
 from desktop.models import print_log
@@ -76,9 +76,11 @@ class DeskCorner(QFrame):
         self.printer.printed.connect(self._printed)
         self.printer.failed.connect(self._print_failed)
 
+        # Picture on the left, controls on the right: the corner stays low and the list above keeps its rows.
+        self.camera.picture.setFixedSize(200, 150)
+        self.camera.preview_size = self.camera.picture.size()
         top = QHBoxLayout()
         top.addWidget(self.camera_button)
-        top.addStretch(1)
         top.addWidget(self.settings_button)
         paper_row = QHBoxLayout()
         paper_row.addWidget(QLabel(_("Kertas:")))
@@ -86,14 +88,17 @@ class DeskCorner(QFrame):
         buttons = QHBoxLayout()
         buttons.addWidget(self.slip_button)
         buttons.addWidget(self.badge_button)
-        buttons.addWidget(self.reprint_button)
-        layout = QVBoxLayout(self)
+        controls = QVBoxLayout()
+        controls.addLayout(top)
+        controls.addLayout(paper_row)
+        controls.addLayout(buttons)
+        controls.addWidget(self.reprint_button)
+        controls.addWidget(self.status)
+        controls.addStretch(1)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        layout.addLayout(top)
-        layout.addWidget(self.camera)
-        layout.addLayout(paper_row)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status)
+        layout.addWidget(self.camera, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(controls, 1)
         self.camera.setVisible(False)
         page.result_shown.connect(self._on_result)
         self._set_person(None)

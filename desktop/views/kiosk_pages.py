@@ -83,6 +83,7 @@ class ScanScreen(QWidget):
         super().__init__()
         self.field = KioskScanField()
         self.search_button = _big_button(_("Tidak membawa badge? Cari nama Anda"), 16)
+        self.search_button.setMinimumWidth(self.search_button.sizeHint().width() + 24)
         self.search_button.clicked.connect(self.search_clicked.emit)
         left = QVBoxLayout()
         left.addStretch(1)
