@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from pypdf import PdfReader
@@ -168,3 +169,33 @@ def test_no_printer_is_a_message_and_nothing_is_logged(qtbot, demo_db: Database,
     with demo_db.read() as session:
         assert session.scalars(select(PrintLogEntry)).all() == []
     assert page.context.shown_errors == []
+
+
+def test_a_walk_ins_badge_comes_out_at_once_on_the_chosen_printer(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store = settings.app_settings()
+    settings.LABEL_PRINTER.set(store, "Label QL-800")
+    settings.LABEL_PAPER.set(store, "62x100")
+    page = _page(qtbot, demo_db, tmp_path)
+    dialog = page.open_walk_in()
+    qtbot.keyClicks(dialog.name_edit, "UD. Sandal Baru Datang")
+    qtbot.keyClicks(dialog.contact_edit, "Pak Joko")
+    qtbot.keyClicks(dialog.phone_edit, "0813 5555 1234")
+    with qtbot.waitSignal(page.corner.printer.printed, timeout=10000) as printed:
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    settle(qtbot, page.context)
+    assert printed.args[0].document == "badge" and printed.args[0].paper == "62x100"
+    [badge] = page.printed_files
+    assert [c.text for c in decode_frame(render_pages(badge, 203)[0])] == [page.panel.result.person.code]
+    assert "Badge: dicetak" in page.panel.note_label.text()
+
+
+def test_without_a_chosen_printer_nothing_prints_by_itself(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_db, tmp_path)  # the system default printer only: no automatic prints
+    dialog = page.open_walk_in()
+    qtbot.keyClicks(dialog.name_edit, "UD. Sandal Baru Datang")
+    qtbot.keyClicks(dialog.phone_edit, "0813 5555 1234")
+    with qtbot.waitSignal(page.result_shown, timeout=10000):
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    settle(qtbot, page.context)
+    assert page.printed_files == [] and not page.corner.printer.busy
+    assert "Badge: belum dicetak" in page.corner.status.text()

@@ -238,3 +238,38 @@ def test_no_kiosk_without_an_admin_pin(qtbot, demo_db: Database) -> None:  # typ
     qtbot.wait(50)
     assert getattr(window, "kiosk_window", None) is None and window.isVisible()
     assert context.shown_errors == ["Mode kiosk perlu PIN admin untuk keluar. Buat dulu PIN untuk seorang admin."]
+
+
+def test_the_kiosk_prints_the_slip_at_once_on_the_chosen_printer(qtbot, kiosk: KioskWindow, demo_db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.models.orm import PrintLogEntry
+
+    store = settings.app_settings()
+    settings.KIOSK_PRINTS_SLIP.set(store, True)
+    settings.LABEL_PRINTER.set(store, "Label QL-800")
+    settings.LABEL_PAPER.set(store, "62mm")
+    target = tmp_path / "kiosk-slip.pdf"
+
+    def pdf_printer() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return printer
+
+    kiosk.printer.printer_factory = pdf_printer
+    pid, code, _name = _code(demo_db, 9)
+    with qtbot.waitSignal(kiosk.printer.printed, timeout=10000):
+        answer = scan(qtbot, kiosk, code)
+        assert answer.todo == "Slip jadwal Anda sedang dicetak …"
+    assert kiosk.answer.todo.text() == "Silakan ambil slip jadwal Anda."
+    settle(qtbot, kiosk.context)
+    with demo_db.read() as session:
+        [entry] = session.scalars(select(PrintLogEntry)).all()
+    assert (entry.participant_id, entry.document, entry.paper) == (pid, "slip", "62mm")
+    assert entry.desk.startswith("Kiosk") and target.exists()
+    # An unknown code prints nothing.
+    scan(qtbot, kiosk, "XYZ123")
+    settle(qtbot, kiosk.context)
+    with demo_db.read() as session:
+        assert len(session.scalars(select(PrintLogEntry)).all()) == 1

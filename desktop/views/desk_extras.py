@@ -20,7 +20,7 @@ from desktop.models.database import Database
 from desktop.models.print_log import PrintedDocument, PrintSummary
 from desktop.views import settings
 from desktop.views.camera_scanner import CameraScanner
-from desktop.views.label_printing import LabelPrinter, PrintOutcome
+from desktop.views.label_printing import LabelPrinter, PrintOutcome, printer_chosen
 from desktop.views.scan_print_settings import ScanPrintSettingsDialog, paper_combo
 
 if TYPE_CHECKING:
@@ -143,6 +143,9 @@ class DeskCorner(QFrame):
         person = result.person if result is not None else None
         keep = result is not None and result.outcome is not Outcome.UNDONE
         self._set_person(person.id if person is not None and keep else None)
+        if (person is not None and person.is_walk_in and result is not None and result.outcome is Outcome.CHECKED_IN
+                and settings.WALK_IN_BADGE_AT_ONCE.get(settings.app_settings()) and printer_chosen()):
+            self.print_now(PrintedDocument.BADGE)  # a walk-in has no badge yet: it comes out at once
 
     def _set_person(self, person_id: int | None) -> None:
         self.person_id = person_id

@@ -31,7 +31,7 @@ from desktop.views.camera_scanner import CameraScanner
 from desktop.views.context import AppContext
 from desktop.views.desk_sounds import DeskSounds
 from desktop.views.kiosk_pages import AnswerScreen, PinScreen, ScanScreen, SearchScreen
-from desktop.views.label_printing import LabelPrinter
+from desktop.views.label_printing import LabelPrinter, printer_chosen
 from desktop.views.operations import CHECK_INS, PARTICIPANTS
 
 ANSWER_SECONDS = 12  # the answer stays this long, or until the next scan
@@ -145,7 +145,7 @@ class KioskWindow(QWidget):
         self.back_timer.timeout.connect(self.back_to_scan)
         self.regain_timer = QTimer(self, interval=REGAIN_MS)
         self.regain_timer.timeout.connect(self._keep_in_front)
-        self.printer = LabelPrinter(context, self)
+        self.printer = LabelPrinter(context, self, actor=self.actor)
         self.printer.printed.connect(lambda _outcome: self.answer.set_todo(_("Silakan ambil slip jadwal Anda.")))
         self.printer.failed.connect(
             lambda _message: self.answer.set_todo(_("Slip jadwal Anda dapat diambil di meja registrasi.")))
@@ -287,7 +287,7 @@ class KioskWindow(QWidget):
         answer = kiosk.visitor_answer(result)
         self.sounds.play(result.outcome if result is not None else Outcome.UNKNOWN)
         printing = (result is not None and result.outcome is Outcome.CHECKED_IN and result.person is not None
-                    and settings.KIOSK_PRINTS_SLIP.get(settings.app_settings()))
+                    and settings.KIOSK_PRINTS_SLIP.get(settings.app_settings()) and printer_chosen())
         if printing and self.printer.print_document(result.person.id, PrintedDocument.SLIP.value):
             answer = VisitorAnswer(answer.ok, answer.headline, answer.name, answer.meeting,
                                    _("Slip jadwal Anda sedang dicetak …"))

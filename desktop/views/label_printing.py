@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import _
 from desktop.models import participants, print_log, report_data
+from desktop.models.actor import Actor
 from desktop.models.database import Database
 from desktop.models.print_log import PrintedDocument, PrintSummary
 from desktop.reports.labels import LabelPaper, label_paper, render_badge, render_slip
@@ -124,15 +125,23 @@ def system_printer() -> QPrinter | None:
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
+def printer_chosen() -> bool:
+    """Prints nobody asked for (the kiosk's slip, a walk-in's badge) go only to a printer picked in
+    the settings: never to whatever office printer happens to be the system's default."""
+    return bool(settings.LABEL_PRINTER.get(settings.app_settings()))
+
+
 class LabelPrinter(QObject):
     """Make → print → log, one job at a time; ``printed`` / ``failed`` tell the view what happened."""
 
     printed = Signal(object)  # PrintOutcome
     failed = Signal(str)
 
-    def __init__(self, context: AppContext, parent: QWidget, printer_factory: PrinterFactory = system_printer) -> None:
+    def __init__(self, context: AppContext, parent: QWidget, printer_factory: PrinterFactory = system_printer,
+                 *, actor: Actor | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.actor = actor  # who the print log names; the desk's operator when None (the kiosk has its own)
         self.parent_widget = parent
         self.printer_factory = printer_factory
         self.last: tuple[int, str, str] | None = None  # participant, document, paper of the last print
@@ -173,7 +182,7 @@ class LabelPrinter(QObject):
         finally:
             shutil.rmtree(job.path.parent, ignore_errors=True)
         self.last = (job.participant_id, job.document, job.paper)
-        actor = self.context.actor
+        actor = self.actor or self.context.actor
         printer_name = printer.printerName() or printer.outputFileName()
 
         def record(db: Database) -> PrintSummary:

@@ -48,6 +48,7 @@ CAMERA_ON = Option("scan/camera_on", False)
 LABEL_PRINTER = Option("print/printer", "")  # empty = the system's default printer
 LABEL_PAPER = Option("print/paper", "a6")  # a key of desktop.reports.labels.LABEL_PAPERS
 KIOSK_PRINTS_SLIP = Option("kiosk/print_slip", True)
+WALK_IN_BADGE_AT_ONCE = Option("print/walk_in_badge", True)  # the desk prints a new walk-in's badge
 
 
 def app_settings() -> QSettings:
