@@ -199,3 +199,33 @@ def test_without_a_chosen_printer_nothing_prints_by_itself(qtbot, demo_db: Datab
     settle(qtbot, page.context)
     assert page.printed_files == [] and not page.corner.printer.busy
     assert "Badge: belum dicetak" in page.corner.status.text()
+
+
+@pytest.mark.parametrize("image_format", [QImage.Format.Format_RGB32, QImage.Format.Format_RGBA8888,
+                                          QImage.Format.Format_RGB888, QImage.Format.Format_Grayscale8])
+def test_camera_frames_of_each_pixel_format_are_read(qtbot, image_format: QImage.Format) -> None:  # type: ignore[no-untyped-def]
+    from desktop.views.camera_scanner import grey_pixels
+
+    camera = CameraScanner()
+    qtbot.addWidget(camera)
+    image = frame_image("BYR003", angle=-8).convertToFormat(image_format)
+    camera.show_image(image)
+    with qtbot.waitSignal(camera.code_read, timeout=2000) as blocker:
+        camera.decode_pending()
+    assert blocker.args == ["BYR003"]
+    pixels, step = grey_pixels(frame_image("BYR003").convertToFormat(image_format).scaled(1920, 1440), 1000)
+    assert step == 2 and pixels.shape == (720, 960)
+
+
+def test_a_far_badge_in_a_full_hd_frame_is_found_by_the_periodic_full_read(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.views.camera_scanner import FULL_FRAME_EVERY
+
+    camera = CameraScanner()
+    qtbot.addWidget(camera)
+    pixels = scene("IKM124", size=(1920, 1080), module_pixels=2, offset=(500, 300), blur=0.8)
+    image = QImage(pixels.data, 1920, 1080, 1920, QImage.Format.Format_Grayscale8).copy()
+    reads = []
+    for _frame in range(FULL_FRAME_EVERY):
+        camera.show_image(image)
+        reads.append(camera.decode_pending())
+    assert reads == [[]] * (FULL_FRAME_EVERY - 1) + [["IKM124"]]

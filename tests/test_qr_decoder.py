@@ -46,9 +46,11 @@ def test_colour_frames_and_32_bit_frames() -> None:
     assert texts(rgbx) == ["BNK002"]
 
 
-def test_a_small_badge_in_a_full_hd_frame_is_read() -> None:
-    # Scaled down for speed first; the small symbol needs the full frame, which is tried next.
-    assert texts(scene("IKM123", size=(1920, 1080), module_pixels=3, offset=(500, 300))) == ["IKM123"]
+def test_a_full_hd_frame_is_read_reduced_and_a_small_far_badge_at_full_resolution() -> None:
+    assert texts(scene("IKM123", size=(1920, 1080), module_pixels=8, offset=(500, 300))) == ["IKM123"]
+    far = scene("IKM124", size=(1920, 1080), module_pixels=2, offset=(500, 300), blur=0.8)  # a soft, far badge
+    assert texts(far) == []  # too small once halved for speed …
+    assert [code.text for code in decode_frame(far, full_resolution=True)] == ["IKM124"]  # … read in full
 
 
 def test_the_position_is_the_centre_of_the_symbol() -> None:

@@ -56,15 +56,19 @@ def _scaled(grey: np.ndarray) -> tuple[np.ndarray, int]:
     return (grey[::step, ::step] if step > 1 else grey), step
 
 
-def decode_frame(frame: np.ndarray) -> list[DecodedCode]:
-    """Every QR code zxing-cpp finds in ``frame`` (rotation, blur and low contrast included)."""
-    grey, step = _scaled(_grey(frame))
+def decode_frame(frame: np.ndarray, *, full_resolution: bool = False, scale: float = 1.0) -> list[DecodedCode]:
+    """Every QR code zxing-cpp finds in ``frame`` (rotation, blur and low contrast included).
+
+    Frames wider than :data:`MAX_DECODE_WIDTH` are read at a whole-step reduced size unless
+    ``full_resolution`` (a small, far badge needs every pixel; the camera view asks for that
+    now and then). ``scale`` maps positions back when the caller already reduced the frame.
+    """
+    grey = _grey(frame)
+    step = 1
+    if not full_resolution:
+        grey, step = _scaled(grey)
     found = zxingcpp.read_barcodes(grey, formats=zxingcpp.BarcodeFormat.QRCode, try_rotate=True,
                                    try_downscale=True)
-    if not found and step > 1:
-        # A small or far badge may need every pixel: try the full frame before giving up.
-        grey, step = _grey(frame), 1
-        found = zxingcpp.read_barcodes(grey, formats=zxingcpp.BarcodeFormat.QRCode, try_rotate=True)
     codes: list[DecodedCode] = []
     for result in found:
         if not result.valid or not result.text:
@@ -73,8 +77,8 @@ def decode_frame(frame: np.ndarray) -> list[DecodedCode]:
         points = (corners.top_left, corners.top_right, corners.bottom_right, corners.bottom_left)
         codes.append(DecodedCode(
             text=result.text,
-            x=step * sum(point.x for point in points) / 4,
-            y=step * sum(point.y for point in points) / 4,
+            x=scale * step * sum(point.x for point in points) / 4,
+            y=scale * step * sum(point.y for point in points) / 4,
         ))
     return codes
 
