@@ -229,3 +229,30 @@ def test_a_far_badge_in_a_full_hd_frame_is_found_by_the_periodic_full_read(qtbot
         camera.show_image(image)
         reads.append(camera.decode_pending())
     assert reads == [[]] * (FULL_FRAME_EVERY - 1) + [["IKM124"]]
+
+
+def test_a_slip_of_several_labels_prints_every_label_at_its_size(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.reports.labels import label_paper, render_slip
+    from desktop.views.label_printing import print_pdf_full_scale
+    from tests.test_label_papers import EVENT, page_sizes_mm, schedule
+
+    source = tmp_path / "slip.pdf"
+    pages = render_slip(schedule(14), EVENT, "62x100", source)
+    assert pages > 1
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(203)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf_full_scale(source, label_paper("62x100"), printer) == pages
+    sizes = page_sizes_mm(tmp_path / "printed.pdf")
+    assert len(sizes) == pages and all(abs(w - 62) < 0.3 and abs(h - 100) < 0.3 for w, h in sizes)
+
+
+def test_a_broken_print_file_is_a_message_not_a_crash(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.reports.labels import label_paper
+    from desktop.views.label_printing import print_pdf_full_scale
+
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    with pytest.raises(OSError, match="Berkas cetak rusak"):
+        print_pdf_full_scale(broken, label_paper("a6"), QPrinter())

@@ -95,12 +95,13 @@ def print_pdf_full_scale(path: Path, paper: LabelPaper, printer: QPrinter) -> in
         printer.setPageSize(page_size_for(paper, points.width(), points.height()))
         printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
 
+    pages = document.pageCount()
     set_page(0)
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError(_("Printer tidak dapat dibuka."))
     try:
-        for index in range(document.pageCount()):
+        for index in range(pages):
             if index:
                 set_page(index)
                 printer.newPage()
@@ -111,7 +112,7 @@ def print_pdf_full_scale(path: Path, paper: LabelPaper, printer: QPrinter) -> in
     finally:
         painter.end()
         document.close()
-    return document.pageCount()
+    return pages
 
 
 def system_printer() -> QPrinter | None:
