@@ -56,6 +56,7 @@ from desktop.views.checkin_widgets import (
 from desktop.views.toast import Toast
 from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import WalkInDialog
+from desktop.views.desk_extras import DeskCorner
 from desktop.views.operator_session import OPERATOR, choose_operator
 from desktop.views.desk_sounds import DeskSounds
 from desktop.views.operations import CHECK_INS, PARTICIPANTS
@@ -177,6 +178,8 @@ class CheckInPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.counters)
         right.addWidget(self.tabs, 1)
+        self.corner = DeskCorner(self)  # webcam scanning and printing on the spot (desk_extras.py)
+        right.addWidget(self.corner)
         body = QHBoxLayout()
         body.addLayout(left, 4)
         body.addLayout(right, 3)

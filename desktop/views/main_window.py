@@ -182,10 +182,18 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.language_change_requested.emit(c))
             group.addAction(action)
             language_menu.addAction(action)
+        view_menu.addSeparator()
+        kiosk_action = view_menu.addAction(_("Mode &kiosk (check-in mandiri) …"))
+        kiosk_action.triggered.connect(self.open_kiosk)
 
         help_menu = self.menuBar().addMenu(_("Ban&tuan"))
         about = help_menu.addAction(_("&Tentang TemuDesk"))
         about.triggered.connect(self._about)
+
+    def open_kiosk(self) -> None:
+        from desktop.views.kiosk_window import open_kiosk  # loaded only when a kiosk is wanted
+
+        open_kiosk(self.context, self, self.event_info.name)
 
     def _about(self) -> None:
         messages.show_info(

@@ -42,6 +42,13 @@ WINDOW_STATE = Option("window/state", QByteArray())
 LAST_PAGE = Option("window/page", 0)
 OPERATOR = Option("desk/operator", "")
 DESK = Option("desk/name", "Meja Registrasi 1")
+# Webcam scanning and printing on the spot belong to this computer, not to the event file.
+CAMERA_DEVICE = Option("scan/camera", "")  # a QCameraDevice id; empty = the system's default
+CAMERA_ON = Option("scan/camera_on", False)
+LABEL_PRINTER = Option("print/printer", "")  # empty = the system's default printer
+LABEL_PAPER = Option("print/paper", "a6")  # a key of desktop.reports.labels.LABEL_PAPERS
+KIOSK_PRINTS_SLIP = Option("kiosk/print_slip", True)
+WALK_IN_BADGE_AT_ONCE = Option("print/walk_in_badge", True)  # the desk prints a new walk-in's badge
 
 
 def app_settings() -> QSettings:

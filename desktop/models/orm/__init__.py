@@ -6,6 +6,7 @@ from desktop.models.orm.checkin import CheckInEvent, FailedScan
 from desktop.models.orm.event import Event, MeetingTable, TimeSlot
 from desktop.models.orm.meeting import Meeting, MeetingRequest
 from desktop.models.orm.order import Order, OrderLine
+from desktop.models.orm.printing import PrintLogEntry
 from desktop.models.orm.participant import (
     Participant,
     ParticipantProblem,
@@ -28,6 +29,7 @@ __all__ = [
     "OrderLine",
     "Participant",
     "ParticipantProblem",
+    "PrintLogEntry",
     "ProductCategory",
     "TimeSlot",
     "participant_category",

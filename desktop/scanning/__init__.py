@@ -1,0 +1,1 @@
+"""Reading codes from camera frames (no Qt)."""
