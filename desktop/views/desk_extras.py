@@ -31,11 +31,11 @@ def check_in_scanned_code(page: CheckInPage, code: str) -> None:
     """A code read by the webcam: checked in exactly as a scanner burst on the page.
 
     The one place where the camera meets the desk's check-in path (same duplicate rules,
-    same sounds, same answer card); point it at the page's scanner entry when that moves.
+    same sounds, same answer card, and the toast when another page is on screen).
     """
     if page.active_dialog is not None:
         return  # a walk-in form or the history is open: the camera must not check in behind it
-    page.submit_code(code)
+    page.check_in_scanned(code)
 
 
 class DeskCorner(QFrame):
