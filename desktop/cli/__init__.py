@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from desktop.i18n import _
 from desktop.models.errors import DomainError
+from desktop.version import package_version
 
 COMMAND_MODULES = [
     "desktop.cli.basic",
@@ -31,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help=_("berkas event (.sqlite) atau alamat SQLAlchemy"))
     parser.add_argument("--demo", action="store_true", help=_("buka GUI pada event demo yang baru"))
     parser.add_argument("--lang", choices=["id", "en"], help=_("bahasa antarmuka (id atau en)"))
+    parser.add_argument("--version", action="version", version=f"temudesk {package_version()}",
+                        help=_("tampilkan versi TemuDesk lalu keluar"))
     subparsers = parser.add_subparsers(dest="command", metavar=_("PERINTAH"))
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
