@@ -247,14 +247,18 @@ class Smoke:
             os.environ.clear()
             os.environ.update(saved)
 
-    def start_up_times(self, repeats: int = 5) -> str:
-        """Median wall time of `--version` and `info`, frozen vs this venv's `temudesk` entry point."""
+    def start_up_times(self, repeats: int = 3) -> str:
+        """`--version` and `info`, frozen vs this venv's `temudesk`, interleaved: median wall time and,
+        where the OS reports it, median CPU time (far steadier than wall time on a shared machine)."""
         venv_cli = Path(sys.executable).with_name("temudesk.exe" if WINDOWS else "temudesk")
         rows = []
         for args in (["--version"], ["info", "--db", "demo.sqlite"]):
-            frozen = statistics.median(self.run(*args).seconds for _ in range(repeats))
-            venv = statistics.median(self._time_venv(venv_cli, args) for _ in range(repeats))
-            rows.append(f"{' '.join(args[:1])}: frozen {frozen:.2f} s, venv {venv:.2f} s ({frozen / venv:.2f}x)")
+            frozen: list[tuple[float, float]] = []
+            venv: list[tuple[float, float]] = []
+            for _ in range(repeats):
+                frozen.append(self._timed([str(self.cli), *args]))
+                venv.append(self._timed([str(venv_cli), *args]))
+            rows.append(f"{args[0]}: {_ratio('wall', frozen, venv, 0)}, {_ratio('CPU', frozen, venv, 1)}")
         if self.gui_open_seconds:
             _output, venv_gui = self.open_gui([str(venv_cli)], "venv-gui")
             frozen_gui = self.gui_open_seconds
@@ -262,11 +266,29 @@ class Smoke:
                         f"({frozen_gui / venv_gui:.2f}x, one run each)")
         return "; ".join(rows)
 
-    def _time_venv(self, venv_cli: Path, args: Sequence[str]) -> float:
-        env = {key: value for key, value in self.env.items()}
+    def _timed(self, command: list[str]) -> tuple[float, float]:
+        """(wall seconds, CPU seconds of the child; 0 where the OS has no getrusage)."""
+        cpu_before = _children_cpu()
         started = time.perf_counter()
-        subprocess.run([str(venv_cli), *args], cwd=self.work, env=env, capture_output=True, check=True)
-        return time.perf_counter() - started
+        subprocess.run(command, cwd=self.work, env=self.env, capture_output=True, check=True)
+        return time.perf_counter() - started, _children_cpu() - cpu_before
+
+
+def _children_cpu() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _ratio(label: str, frozen: list[tuple[float, float]], venv: list[tuple[float, float]], index: int) -> str:
+    a = statistics.median(item[index] for item in frozen)
+    b = statistics.median(item[index] for item in venv)
+    if not b:
+        return f"{label} n/a"
+    return f"{label} frozen {a:.2f} s / venv {b:.2f} s = {a / b:.2f}x"
 
 
 def folder_megabytes(folder: Path) -> float:
