@@ -70,7 +70,7 @@ def test_the_qt_modules_the_app_uses_are_never_excluded() -> None:
 
 def test_runtime_distributions_follow_requirements_and_leave_test_tools_out() -> None:
     names = {package_parts._normalise(d.metadata["Name"]) for d in package_parts.runtime_distributions()}
-    assert {"temudesk", "pyside6", "shiboken6", "ortools", "alembic", "babel", "reportlab"} <= names
+    assert {"temudesk", "pyside6", "shiboken6", "ortools", "alembic", "babel", "reportlab", "psycopg-binary"} <= names
     assert "pytest" not in names and "hypothesis" not in names
 
 

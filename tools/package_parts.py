@@ -64,23 +64,27 @@ def migration_datas(root: Path) -> list[tuple[str, str]]:
 
 
 def runtime_distributions(name: str = DISTRIBUTION) -> list[metadata.Distribution]:
-    """``name`` and everything it needs at run time (markers evaluated, no extras), installed here."""
+    """``name`` and everything it needs at run time, installed here: markers evaluated, and the extras
+    a requirement asks for followed (``psycopg[binary]`` brings psycopg-binary)."""
     seen: dict[str, metadata.Distribution] = {}
-    pending = [name]
+    done: set[tuple[str, str]] = set()
+    pending: list[tuple[str, str]] = [(name, "")]
     while pending:
-        current = pending.pop()
+        current, extra = pending.pop()
         key = _normalise(current)
-        if key in seen:
+        if (key, extra) in done:
             continue
+        done.add((key, extra))
         try:
-            distribution = metadata.distribution(current)
+            distribution = seen.get(key) or metadata.distribution(current)
         except metadata.PackageNotFoundError:
             continue  # an optional platform-only dependency that this platform does not install
         seen[key] = distribution
         for text in distribution.requires or []:
             requirement = Requirement(text)
-            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
-                pending.append(requirement.name)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": extra}):
+                pending.append((requirement.name, ""))
+                pending.extend((requirement.name, wanted) for wanted in requirement.extras)
     return sorted(seen.values(), key=lambda d: _normalise(d.metadata["Name"]))
 
 
