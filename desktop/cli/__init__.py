@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from desktop.i18n import _
 from desktop.models.errors import DomainError
+from desktop.version import package_version
 
 COMMAND_MODULES = [
     "desktop.cli.basic",
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="temudesk",
         description=_("TemuDesk — aplikasi meja registrasi temu bisnis, tanpa internet."),
     ))
+    parser.add_argument("--version", action="version", version=f"temudesk {package_version()}",
+                        help=_("tampilkan versi TemuDesk lalu keluar"))
     subparsers = parser.add_subparsers(dest="command", metavar=_("PERINTAH"))
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
