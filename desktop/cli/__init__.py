@@ -21,9 +21,12 @@ COMMAND_MODULES = [
     "desktop.cli.reports",
     "desktop.cli.network",
 ]
+# Commands whose module is enough on its own: ``temudesk schedule …`` imports only that module
+# (the others pull in the database and report layers, seconds of start-up).
+SOLE_MODULE = {"schedule": "desktop.cli.schedule"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="temudesk",
         description=_("TemuDesk — aplikasi meja registrasi temu bisnis, tanpa internet."),
@@ -32,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help=_("buka GUI pada event demo yang baru"))
     parser.add_argument("--lang", choices=["id", "en"], help=_("bahasa antarmuka (id atau en)"))
     subparsers = parser.add_subparsers(dest="command", metavar=_("PERINTAH"))
-    for module_name in COMMAND_MODULES:
+    modules = [SOLE_MODULE[command]] if command in SOLE_MODULE else COMMAND_MODULES
+    for module_name in modules:
         importlib.import_module(module_name).register(subparsers)
     return parser
 
@@ -44,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = _language_from_args(args_list)
     if language:
         i18n.set_language(language)
-    parser = build_parser()
+    parser = build_parser(_command_from_args(args_list))
     args = parser.parse_args(args_list)
     if args.command is None:
         from desktop.app import run_gui
@@ -57,6 +61,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _command_from_args(args: list[str]) -> str | None:
+    """The sub-command word, when it comes first after the global options."""
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg in ("--db", "--lang"):
+            index += 2
+            continue
+        if arg.startswith("-"):
+            index += 1
+            continue
+        return arg
+    return None
 
 
 def _language_from_args(args: list[str]) -> str | None:

@@ -17,22 +17,18 @@ import json
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from desktop.i18n import _
-from desktop.models.actor import Actor
-from desktop.models.database import open_database
 from desktop.models.errors import DomainError
-from desktop.models.schedule_store import export_problem, store_schedule
-from desktop.scheduling import Options, Progress, ScheduleResult, check_schedule, solve
-from desktop.scheduling.problem_io import (
-    problem_to_dict,
-    read_problem,
-    read_schedule,
-    result_to_dict,
-    write_json,
-)
+
+# The solvers (OR-Tools, PySAT) and the database layer load when a command needs them, so
+# ``schedule --help`` and reading a problem file start at once.
+if TYPE_CHECKING:
+    from desktop.scheduling import Options, Progress, ScheduleResult
 
 CHECK, EXPORT = "check", "export-problem"
-CLI_ACTOR = Actor(name="temudesk schedule")
+CLI_ACTOR_NAME = "temudesk schedule"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -117,6 +113,9 @@ def _summary(result: ScheduleResult) -> None:
 
 
 def _solve_file(problem_path: Path, out: str | None, time_limit: float | None, progress: bool) -> int:
+    from desktop.scheduling.problem_io import read_problem, result_to_dict, write_json
+    from desktop.scheduling.solver import solve
+
     problem = read_problem(problem_path)
     result = solve(problem, _options(problem.options, time_limit), _print_progress if progress else None)
     data = result_to_dict(result)
@@ -129,13 +128,18 @@ def _solve_file(problem_path: Path, out: str | None, time_limit: float | None, p
 
 
 def _solve_database(target: str, time_limit: float | None, progress: bool) -> int:
+    from desktop.models.actor import Actor
+    from desktop.models.database import open_database
+    from desktop.models.schedule_store import export_problem, store_schedule
+    from desktop.scheduling.solver import solve
+
     db = open_database(target, create=False)
     try:
         with db.read() as session:
             problem = export_problem(session)
         result = solve(problem, _options(problem.options, time_limit), _print_progress if progress else None)
         with db.transaction() as session:
-            summary = store_schedule(session, result, CLI_ACTOR)
+            summary = store_schedule(session, result, Actor(name=CLI_ACTOR_NAME))
     finally:
         db.close()
     _summary(result)
@@ -145,6 +149,10 @@ def _solve_database(target: str, time_limit: float | None, progress: bool) -> in
 
 
 def _export(target: str, out: Path, time_limit: float | None) -> int:
+    from desktop.models.database import open_database
+    from desktop.models.schedule_store import export_problem
+    from desktop.scheduling.problem_io import problem_to_dict, write_json
+
     db = open_database(target, create=False)
     try:
         with db.read() as session:
@@ -158,6 +166,9 @@ def _export(target: str, out: Path, time_limit: float | None) -> int:
 
 
 def _check(problem_path: Path, schedule_path: Path) -> int:
+    from desktop.scheduling.checker import check_schedule
+    from desktop.scheduling.problem_io import read_problem, read_schedule
+
     problem = read_problem(problem_path)
     meetings, unscheduled = read_schedule(schedule_path)
     report = check_schedule(problem, meetings, unscheduled)

@@ -9,6 +9,8 @@ participants by registration code, requests ``r<id>``.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -85,11 +87,12 @@ def export_problem(session: Session, options: Options | None = None) -> Problem:
             host_table.setdefault(table.host_participant_id, table_key(table.number))
 
     fixed: list[FixedMeeting] = []
-    seen: set[int] = set()
+    wanted = {r.id: r.meetings for r in requests}
+    seen: Counter[int] = Counter()
     for meeting in _kept_meetings(session):
-        if meeting.request_id in seen:
+        if seen[meeting.request_id] >= wanted.get(meeting.request_id, 1):
             continue
-        seen.add(meeting.request_id)
+        seen[meeting.request_id] += 1
         fixed.append(
             FixedMeeting(
                 request_key(meeting.request_id),
@@ -117,7 +120,7 @@ def export_problem(session: Session, options: Options | None = None) -> Problem:
         requests=tuple(
             ProblemRequest(
                 request_key(r.id), code_of[r.participant_a_id], code_of[r.participant_b_id], r.priority,
-                WISHES.get(r.session_wish, "any"),
+                WISHES.get(r.session_wish, "any"), r.meetings,
             )
             for r in requests
         ),
@@ -139,14 +142,17 @@ def store_schedule(session: Session, result: ScheduleResult, actor: Actor) -> St
         )
     slot_ids = {slot_key(s.ordinal): s.id for s in session.scalars(select(TimeSlot))}
     table_ids = {table_key(t.number): t.id for t in session.scalars(select(MeetingTable))}
-    kept = {request_key(m.request_id) for m in _kept_meetings(session)}
+    # The kept meetings are fixed in the problem, so the result holds each of them again.
+    kept = Counter(request_key(m.request_id) for m in _kept_meetings(session))
     removed = session.execute(
         delete(Meeting).where(Meeting.status == MeetingStatus.SCHEDULED.value, Meeting.locked.is_(False))
     ).rowcount
     session.flush()
     added = 0
+    waiting_kept = Counter(kept)
     for meeting in result.meetings:
-        if meeting.request in kept:
+        if waiting_kept[meeting.request] > 0:
+            waiting_kept[meeting.request] -= 1
             continue
         session.add(
             Meeting(
@@ -163,9 +169,9 @@ def store_schedule(session: Session, result: ScheduleResult, actor: Actor) -> St
         session, actor, "schedule.store", "meeting", None,
         before={"scheduled": removed},
         after={
-            "added": added, "kept": len(kept), "unscheduled": len(result.unscheduled),
+            "added": added, "kept": sum(kept.values()), "unscheduled": len(result.unscheduled),
             "participants_with_meeting": stats.participants_with_meeting, "breaks_total": stats.breaks_total,
             "proved_optimal": stats.proved_optimal,
         },
     )
-    return StoreSummary(kept=len(kept), removed=removed or 0, added=added)
+    return StoreSummary(kept=sum(kept.values()), removed=removed or 0, added=added)

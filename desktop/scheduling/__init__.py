@@ -21,7 +21,18 @@ from desktop.scheduling.model import (
     Table,
     Unscheduled,
 )
-from desktop.scheduling.solver import Engine, solve
+
+# The engines (and with them OR-Tools and PySAT) load on first use: reading, writing and
+# checking problem files needs none of them.
+_LAZY = {"Engine": "desktop.scheduling.solver", "solve": "desktop.scheduling.solver"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "CheckReport", "Engine", "FixedMeeting", "Goal", "Meeting", "Options", "Participant", "Problem",

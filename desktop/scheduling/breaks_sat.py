@@ -301,6 +301,7 @@ class BreaksProver:
         self._quit = threading.Event()
         self._lock = threading.Lock()
         self._error: Exception | None = None
+        self._solver: Solver | None = None
         self._thread = threading.Thread(target=self._run, name="breaks-sat", daemon=True)
 
     def start(self) -> None:
@@ -319,6 +320,9 @@ class BreaksProver:
 
     def stop(self) -> None:
         self._quit.set()
+        with self._lock:
+            if self._solver is not None:
+                self._solver.interrupt()  # ends the current call at once (Glucose supports it)
         self._thread.join()
         if self._error is not None:
             raise self._error  # a bug here must not pass for "no better schedule"
@@ -350,28 +354,42 @@ class BreaksProver:
                     per_person.append(ITotalizer(ends, ubound=self.spread + 1, top_id=top))
                     top = per_person[-1].top_id
         with Solver(name=SAT_SOLVER, bootstrap_with=model.cnf.clauses) as solver:
-            solver.append_formula(total.cnf.clauses)
-            for tot in per_person:
-                solver.append_formula(tot.cnf.clauses)
-            spread_assumptions = [-tot.rhs[self.spread] for tot in per_person] if self.spread is not None else []
-            while not self.settled:
-                if self.spread is not None and self.lower >= least:
-                    return  # the least of the breaks could be above 0: beyond this model's spread rule
-                # At most ``lower`` breaks in all, and (the spread rule; with fewer breaks than
-                # participants with a meeting somebody has none) at most ``spread`` each.
-                answer = self._solve(solver, [-total.rhs[self.lower]] + spread_assumptions)
-                if answer is None:
-                    return
-                if answer:
-                    with self._lock:
-                        self.found = model.schedule(solver.get_model())
-                    return
+            with self._lock:
+                self._solver = solver
+            try:
+                self._ask(solver, model, total, per_person, least, top)
+            finally:
                 with self._lock:
-                    self.lower += 1
-                if self.lower >= len(total.rhs) and self.lower < len(lits):
-                    total.increase(ubound=self.lower + 1, top_id=top)
-                    top = max(top, total.top_id)
-                    solver.append_formula(total.cnf.clauses[-total.nof_new:])
+                    self._solver = None  # before the solver is deleted: stop() no longer touches it
+
+    def _ask(self, solver: Solver, model: BreaksModel, total: ITotalizer, per_person: list[ITotalizer],
+             least: int, top: int) -> None:
+        """"At most K breaks?" for K = lower, lower + 1 … until an answer is yes or time is up."""
+        lits = model.every_h
+        solver.append_formula(total.cnf.clauses)
+        for tot in per_person:
+            solver.append_formula(tot.cnf.clauses)
+        spread_assumptions = [-tot.rhs[self.spread] for tot in per_person] if self.spread is not None else []
+        while not self.settled:
+            if self.lower >= len(lits):
+                return  # every break literal true: no "at most" left to ask
+            if self.spread is not None and self.lower >= least:
+                return  # the least of the breaks could be above 0: beyond this model's spread rule
+            # At most ``lower`` breaks in all, and (the spread rule; with fewer breaks than
+            # participants with a meeting somebody has none) at most ``spread`` each.
+            answer = self._solve(solver, [-total.rhs[self.lower]] + spread_assumptions)
+            if answer is None:
+                return
+            if answer:
+                with self._lock:
+                    self.found = model.schedule(solver.get_model())
+                return
+            with self._lock:
+                self.lower += 1
+            if self.lower >= len(total.rhs) and self.lower < len(lits):
+                total.increase(ubound=self.lower + 1, top_id=top)
+                top = max(top, total.top_id)
+                solver.append_formula(total.cnf.clauses[-total.nof_new:])
 
     def _solve(self, solver: Solver, assumptions: list[int]) -> bool | None:
         """One question, in conflict-limited calls (short enough to notice the deadline)."""

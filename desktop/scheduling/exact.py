@@ -265,9 +265,14 @@ class _Stages:
                     seconds = min(FLOOR_BOUND_SECONDS, FLOOR_BOUND_SHARE * (deadline - time.monotonic()))
                     floor_bound = fewest_breaks_bound(ix, self.floors, reached, seconds, options.workers, options.seed)
                     outcome.breaks_lower_bound = floor_bound
+                best = _relaid(ix, best, self.floors, floor_bound, options, deadline, self.progress, self.halt,
+                               self.began, anneal=False)
+                # The SAT search starts after the break-free attempt (which needs both cores for CP-SAT)
+                # and beside the annealing (one core).
+                if proved_so_far and figures_of(ix.problem, best.meetings()).breaks_total > 0:
                     self._start_prover(best, floor_bound)
                 best = _relaid(ix, best, self.floors, floor_bound, options, deadline, self.progress, self.halt,
-                               self.began)
+                               self.began, anneal=True)
                 best, floor_bound = self._with_prover(best, floor_bound)
                 value = figures_of(ix.problem, best.meetings()).goal_value(goal)
                 if proved_so_far:
@@ -355,31 +360,31 @@ ANNEAL_SHARE = 0.5  # of the time left then for annealing; the slot-indexed stag
 
 def _relaid(ix: Indexed, best: Timetable, floors: list[list[int]], floor_bound: int, options: Options, deadline: float,
             progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
-            began: float) -> Timetable:
+            began: float, anneal: bool) -> Timetable:
     """``best`` laid out again: the same meetings break-free when that is possible (zero breaks
-    cannot be beaten), otherwise with fewer breaks found by annealing (which may also exchange
-    meetings for equally good ones)."""
+    cannot be beaten; ``anneal`` False), otherwise with fewer breaks found by annealing (which
+    may also exchange meetings for equally good ones)."""
     order = list(options.goal_order)
-    searches = [(_break_free, BREAK_FREE_SHARE)] if floor_total(floors, best.load) == 0 else []
-    searches.append((_annealed, ANNEAL_SHARE))
-    for search, share in searches:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0.1 or (should_stop is not None and should_stop()):
-            return best
-        slots = search(ix, best, share * remaining, options, floor_bound, should_stop)
-        if slots is None:
-            continue
-        candidate = Timetable(ix)
-        candidate.load_meetings(slots)
-        if _stage_key(ix, candidate, order, options) <= _stage_key(ix, best, order, options):
-            continue
-        best = candidate
-        if progress is not None:
-            meetings = tuple(best.meetings())
-            progress(Progress(Goal.BREAKS.value, figures_of(ix.problem, meetings), meetings, time.monotonic() - began))
-        if search is _break_free:
-            return best
-    return best
+    if anneal:
+        search, share = _annealed, ANNEAL_SHARE
+    elif floor_total(floors, best.load) == 0:
+        search, share = _break_free, BREAK_FREE_SHARE
+    else:
+        return best
+    remaining = deadline - time.monotonic()
+    if remaining <= 0.1 or (should_stop is not None and should_stop()):
+        return best
+    slots = search(ix, best, share * remaining, options, floor_bound, should_stop)
+    if slots is None:
+        return best
+    candidate = Timetable(ix)
+    candidate.load_meetings(slots)
+    if _stage_key(ix, candidate, order, options) <= _stage_key(ix, best, order, options):
+        return best
+    if progress is not None:
+        meetings = tuple(candidate.meetings())
+        progress(Progress(Goal.BREAKS.value, figures_of(ix.problem, meetings), meetings, time.monotonic() - began))
+    return candidate
 
 
 def _break_free(ix: Indexed, best: Timetable, seconds: float, options: Options, floor: int,
