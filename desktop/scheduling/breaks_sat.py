@@ -64,6 +64,11 @@ class _Cnf:
     def at_most(self, lits: list[int], bound: int) -> None:
         if len(lits) <= bound:
             return
+        if bound < 0:  # more is certain than allowed: no schedule
+            never = self.new()
+            self.add([never])
+            self.add([-never])
+            return
         if bound == 1:
             self.card(CardEnc.atmost(lits, 1, top_id=self.top, encoding=EncType.seqcounter))
         else:
