@@ -195,3 +195,20 @@ def test_deeply_nested_json_gets_one_line(tmp_path: Path, capsys: pytest.Capture
     assert main(["schedule", str(path)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and err.startswith("Galat:"), err
+
+
+def test_repair_keeps_both_meetings_of_a_pair_apart() -> None:
+    from desktop.scheduling.repair import repair
+
+    people = tuple(Participant(f"p{i}") for i in range(4))
+    problem = Problem(slots(4), (Table("t1"), Table("t2")), people,
+                      (Request("r1", "p0", "p1", meetings=2), Request("r2", "p2", "p3", meetings=2),
+                       Request("r3", "p0", "p2")), (), Options(time_limit_s=2, workers=2))
+    schedule = solve(problem, engine=Engine.FAST).meetings
+    assert sum(m.request == "r1" for m in schedule) == 2
+    result = repair(problem, schedule, "s1", {"p3"})
+    assert check_schedule(problem, result.meetings).ok
+    held = [m for m in result.meetings if m.request == "r1"]
+    assert len(held) == 2 and held[0].slot != held[1].slot
+    assert all(m.request != "r2" or m.slot == "s1" for m in result.meetings)  # p3 is away after s1
+    assert {m.request for m in result.cancelled} <= {"r2"}
