@@ -15,6 +15,7 @@ import argparse
 import dataclasses
 import json
 import sys
+import time
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -28,10 +29,16 @@ if TYPE_CHECKING:
     from desktop.scheduling import Options, Progress, ScheduleResult
 
 CHECK, EXPORT = "check", "export-problem"
+# ``--time-limit`` bounds the whole run: start-up (counted from ``register``, which each command
+# line's parser calls first) and writing the schedule come out of it.
+_started_at = time.monotonic()
+WRITE_RESERVE_S = 0.3  # writing the schedule file and the summary, and the engine's last steps
 CLI_ACTOR_NAME = "temudesk schedule"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    global _started_at
+    _started_at = time.monotonic()
     parser = subparsers.add_parser(
         "schedule",
         help=_("jadwalkan pertemuan (berkas masalah JSON atau berkas event), periksa jadwal, ekspor masalah"),
@@ -117,7 +124,10 @@ def _solve_file(problem_path: Path, out: str | None, time_limit: float | None, p
     from desktop.scheduling.solver import solve
 
     problem = read_problem(problem_path)
-    result = solve(problem, _options(problem.options, time_limit), _print_progress if progress else None)
+    options = _options(problem.options, time_limit)
+    left = options.time_limit_s - (time.monotonic() - _started_at) - WRITE_RESERVE_S
+    options = dataclasses.replace(options, time_limit_s=max(0.1 * options.time_limit_s, left))
+    result = solve(problem, options, _print_progress if progress else None)
     data = result_to_dict(result)
     if out:
         write_json(data, Path(out))
