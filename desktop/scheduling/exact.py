@@ -324,7 +324,11 @@ class _Stages:
         figures = figures_of(ix.problem, best.meetings())
         kept = spread is None or figures.breaks_spread <= spread
         upper = figures.breaks_total if kept else ix.slot_count * len(ix.participant_ids)
-        self.prover = BreaksProver(ix, list(self.reached), self.floors, floor_bound, spread, upper, self.deadline,
+        # Where the floor is far below the optimum the SAT search rarely closes the gap, and its core
+        # is then missed by the search from above: it gets a share of the time left, not all of it.
+        now = time.monotonic()
+        until = now + PROVER_SHARE * max(0.0, self.deadline - now)
+        self.prover = BreaksProver(ix, list(self.reached), self.floors, floor_bound, spread, upper, until,
                                    self.should_stop)
         self.prover.start()
         prover, should_stop = self.prover, self.should_stop
@@ -356,6 +360,7 @@ FLOOR_BOUND_SECONDS = 1.0  # at most, for the least total break floor (usually a
 FLOOR_BOUND_SHARE = 0.1  # of the time left, at most, for it
 BREAK_FREE_SHARE = 0.5  # of the time left, at most, for looking for a break-free timetable
 ANNEAL_SHARE = 0.5  # of the time left then for annealing; the slot-indexed stage gets the rest
+PROVER_SHARE = 0.6  # of the time left at the breaks stage, at most, for the SAT search from below
 
 
 def _relaid(ix: Indexed, best: Timetable, floors: list[list[int]], floor_bound: int, options: Options, deadline: float,
