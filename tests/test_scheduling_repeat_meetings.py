@@ -212,3 +212,23 @@ def test_repair_keeps_both_meetings_of_a_pair_apart() -> None:
     assert len(held) == 2 and held[0].slot != held[1].slot
     assert all(m.request != "r2" or m.slot == "s1" for m in result.meetings)  # p3 is away after s1
     assert {m.request for m in result.cancelled} <= {"r2"}
+
+
+def test_schedule_help_and_reading_a_problem_load_no_solver_or_database() -> None:
+    """Start-up stays light: OR-Tools, PySAT and SQLAlchemy load when solving needs them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, contextlib, io\n"
+        "from desktop.cli import main\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['schedule', '--help'])\n"
+        "from desktop.scheduling.problem_io import problem_from_dict, problem_to_dict\n"
+        "from tests.scheduling_helpers import small_problem\n"
+        "problem_from_dict(problem_to_dict(small_problem()))\n"
+        "print(sorted(m for m in ('ortools', 'pysat', 'sqlalchemy', 'PySide6') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout
+    assert out.strip() == "[]", out
