@@ -2,6 +2,9 @@
 
     python bench/scheduler.py            # 8 forum-sized instances, the demo event, the large case
     python bench/scheduler.py --quick    # 3 forums (5 s each), the demo, the large case
+    python bench/scheduler.py --real-only   # only the ten real forums of ../shared/b2b/
+
+The real forums come first: each through the whole command line, with wall and CPU seconds.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from instances import forums, large  # noqa: E402
+from real_forums import bench_real  # noqa: E402
 
 from desktop.models.database import open_database  # noqa: E402
 from desktop.models.demo import create_demo_event  # noqa: E402
@@ -65,7 +69,14 @@ def bench_repair(problem: Problem) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--real-only", action="store_true", help="only the real forums of ../shared/b2b/")
+    parser.add_argument("--generated-only", action="store_true", help="only the generated forums, demo and large case")
     args = parser.parse_args()
+    if not args.generated_only:
+        bench_real()
+    if args.real_only:
+        return 0
+    print()
     print("| instance | engine | placed | of bound | vs greedy | with meeting | must | weight/bound | breaks (min–max) ≥proved "
           "| bound | proved | s | checker |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")

@@ -24,6 +24,9 @@ COMMAND_MODULES = [
     "desktop.cli.network",
     "desktop.cli.operators",
 ]
+# Commands whose module is enough on its own: ``temudesk schedule …`` imports only that module
+# (the others pull in the database and report layers, seconds of start-up).
+SOLE_MODULE = {"schedule": "desktop.cli.schedule"}
 
 
 def _gui_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -43,7 +46,7 @@ def _gui_only(args: list[str]) -> argparse.Namespace | None:
     return None if rest else known
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = _gui_options(argparse.ArgumentParser(
         prog="temudesk",
         description=_("TemuDesk — aplikasi meja registrasi temu bisnis, tanpa internet."),
@@ -51,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"temudesk {package_version()}",
                         help=_("tampilkan versi TemuDesk lalu keluar"))
     subparsers = parser.add_subparsers(dest="command", metavar=_("PERINTAH"))
-    for module_name in COMMAND_MODULES:
+    modules = [SOLE_MODULE[command]] if command in SOLE_MODULE else COMMAND_MODULES
+    for module_name in modules:
         importlib.import_module(module_name).register(subparsers)
     return parser
 
@@ -68,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return run_gui(db=gui.db, demo=gui.demo, language=gui.lang)
-    parser = build_parser()
+    parser = build_parser(_command_from_args(args_list))
     args = parser.parse_args(args_list)
     if args.command is None:
         from desktop.app import run_gui
@@ -115,6 +119,21 @@ def _one_line(message: str) -> int:
     text = " ".join(str(message).split()) or _("Kesalahan tak dikenal.")
     print(_("Galat: {message}").format(message=text).encode("utf-8", "replace").decode("utf-8"), file=sys.stderr)
     return 1
+
+
+def _command_from_args(args: list[str]) -> str | None:
+    """The sub-command word, when it comes first after the global options."""
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg in ("--db", "--lang"):
+            index += 2
+            continue
+        if arg.startswith("-"):
+            index += 1
+            continue
+        return arg
+    return None
 
 
 def _language_from_args(args: list[str]) -> str | None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from desktop import formatting
 from desktop.i18n import _
+from desktop.cli.operator_option import add_operator_argument  # noqa: F401  (re-exported for the commands)
 from desktop.models import operators
 from desktop.models.actor import Actor
 from desktop.models.database import Database, ReadOnlyError, open_database
@@ -30,13 +31,6 @@ from desktop.models.permissions import require_admin
 
 CLI_DESK = "Baris perintah"
 PIN_VARIABLE = "TEMUDESK_PIN"
-
-
-def add_operator_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--operator", metavar=_("NAMA"),
-                        help=_("operator yang bertindak (PIN ditanyakan tanpa tampil, atau dari TEMUDESK_PIN)"))
-    parser.add_argument("--read-only", action="store_true",
-                        help=_("hanya-baca: tolak perintah ini bila ia mengubah event"))
 
 
 def _sqlite_file(target: str) -> Path | None:

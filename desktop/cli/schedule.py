@@ -16,30 +16,32 @@ import dataclasses
 import datetime as dt
 import json
 import sys
+import time
 from pathlib import Path
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from desktop.i18n import _
-from desktop.cli.access import add_operator_argument, reading_event, writing_event
-from desktop.models.board import event_moment
-from desktop.models.demo_day import parse_time_of_day
-from desktop.models.event_setup import get_event
+from desktop.cli.operator_option import add_operator_argument
 from desktop.models.errors import DomainError
-from desktop.models.schedule_store import export_problem, store_schedule
-from desktop.scheduling import Options, Progress, ScheduleResult, check_schedule, solve
-from desktop.scheduling.problem_io import (
-    problem_to_dict,
-    read_problem,
-    read_schedule,
-    result_to_dict,
-    write_json,
-)
+
+# The solvers (OR-Tools, PySAT) and the database layer load when a command needs them, so
+# ``schedule --help`` and reading a problem file start at once.
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.scheduling import Options, Progress, ScheduleResult
 
 CHECK, EXPORT = "check", "export-problem"
+# ``--time-limit`` bounds the whole run: start-up (counted from ``register``, which each command
+# line's parser calls first) and writing the schedule come out of it.
+_started_at = time.monotonic()
+WRITE_RESERVE_S = 0.3  # writing the schedule file and the summary, and the engine's last steps
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    global _started_at
+    _started_at = time.monotonic()
     parser = subparsers.add_parser(
         "schedule",
         help=_("jadwalkan pertemuan (berkas masalah JSON atau berkas event), periksa jadwal, ekspor masalah"),
@@ -124,8 +126,14 @@ def _summary(result: ScheduleResult) -> None:
 
 
 def _solve_file(problem_path: Path, out: str | None, time_limit: float | None, progress: bool) -> int:
+    from desktop.scheduling.problem_io import read_problem, result_to_dict, write_json
+    from desktop.scheduling.solver import solve
+
     problem = read_problem(problem_path)
-    result = solve(problem, _options(problem.options, time_limit), _print_progress if progress else None)
+    options = _options(problem.options, time_limit)
+    left = options.time_limit_s - (time.monotonic() - _started_at) - WRITE_RESERVE_S
+    options = dataclasses.replace(options, time_limit_s=max(0.1 * options.time_limit_s, left))
+    result = solve(problem, options, _print_progress if progress else None)
     data = result_to_dict(result)
     if out:
         write_json(data, Path(out))
@@ -137,6 +145,10 @@ def _solve_file(problem_path: Path, out: str | None, time_limit: float | None, p
 
 def _event_moment(session: Session, now_text: str | None) -> dt.datetime:
     """``--now HH:MM`` on the event date, else the event's current moment (``board.event_moment``)."""
+    from desktop.models.board import event_moment
+    from desktop.models.demo_day import parse_time_of_day
+    from desktop.models.event_setup import get_event
+
     event_date = get_event(session).event_date
     if now_text is None:
         return event_moment(event_date, dt.datetime.now().replace(microsecond=0))
@@ -145,6 +157,10 @@ def _event_moment(session: Session, now_text: str | None) -> dt.datetime:
 
 def _solve_database(args: argparse.Namespace, target: str, time_limit: float | None, progress: bool,
                     now_text: str | None = None) -> int:
+    from desktop.cli.access import writing_event
+    from desktop.models.schedule_store import export_problem, store_schedule
+    from desktop.scheduling.solver import solve
+
     with writing_event(args, target, admin_action=_("menyimpan jadwal pertemuan")) as (db, actor):
         with db.read() as session:
             moment = _event_moment(session, now_text)
@@ -161,6 +177,10 @@ def _solve_database(args: argparse.Namespace, target: str, time_limit: float | N
 
 
 def _export(target: str, out: Path, time_limit: float | None) -> int:
+    from desktop.cli.access import reading_event
+    from desktop.models.schedule_store import export_problem
+    from desktop.scheduling.problem_io import problem_to_dict, write_json
+
     with reading_event(target) as db:
         with db.read() as session:
             problem = export_problem(session)
@@ -171,6 +191,9 @@ def _export(target: str, out: Path, time_limit: float | None) -> int:
 
 
 def _check(problem_path: Path, schedule_path: Path) -> int:
+    from desktop.scheduling.checker import check_schedule
+    from desktop.scheduling.problem_io import read_problem, read_schedule
+
     problem = read_problem(problem_path)
     meetings, unscheduled = read_schedule(schedule_path)
     report = check_schedule(problem, meetings, unscheduled)

@@ -31,6 +31,7 @@ class RequestRow:
     session_wish: str
     source: str
     note: str
+    meetings: int = 1  # meetings the pair asks for, each in its own slot
 
 
 def create_request(
@@ -43,6 +44,7 @@ def create_request(
     session_wish: str = SessionWish.ANY.value,
     source: str = RequestSource.MANUAL.value,
     note: str = "",
+    meetings: int = 1,
 ) -> int:
     if participant_a_id == participant_b_id:
         raise ValidationError(_("Peserta tidak dapat dijadwalkan bertemu dengan dirinya sendiri."))
@@ -50,6 +52,7 @@ def create_request(
         raise ValidationError(_("Prioritas harus 1 (biasa), 2 (tinggi) atau 3 (wajib)."), field="priority")
     if session_wish not in {wish.value for wish in SessionWish}:
         raise ValidationError(_("Pilihan sesi tidak dikenal: {wish}").format(wish=session_wish), field="session_wish")
+    check_meetings(meetings)
     if source not in {item.value for item in RequestSource}:
         raise ValidationError(_("Asal permintaan tidak dikenal: {source}").format(source=source))
     for participant_id in (participant_a_id, participant_b_id):
@@ -70,14 +73,27 @@ def create_request(
         session_wish=session_wish,
         source=source,
         note=note.strip(),
+        meetings=meetings,
     )
     session.add(request)
     session.flush()
     audit.record(
         session, actor, "request.create", "meeting_request", request.id,
-        after={"a": participant_a_id, "b": participant_b_id, "priority": priority, "session": session_wish},
+        after={"a": participant_a_id, "b": participant_b_id, "priority": priority, "session": session_wish,
+               "meetings": meetings},
     )
     return request.id
+
+
+MAX_MEETINGS_PER_REQUEST = 50  # as the database's check constraint (and the scheduler) allow
+
+
+def check_meetings(meetings: object) -> None:
+    """A pair asks for 1 to MAX_MEETINGS_PER_REQUEST meetings."""
+    if not isinstance(meetings, int) or isinstance(meetings, bool) or not 1 <= meetings <= MAX_MEETINGS_PER_REQUEST:
+        raise ValidationError(
+            _("Jumlah pertemuan harus 1 sampai {most}.").format(most=MAX_MEETINGS_PER_REQUEST), field="meetings"
+        )
 
 
 def list_requests(session: Session) -> list[RequestRow]:
@@ -103,13 +119,15 @@ def list_requests(session: Session) -> list[RequestRow]:
             session_wish=r.session_wish,
             source=r.source,
             note=r.note,
+            meetings=r.meetings,
         )
         for r, pa, pb in session.execute(query)
     ]
 
 
 def update_request(
-    session: Session, request_id: int, actor: Actor, *, priority: int, session_wish: str, note: str = ""
+    session: Session, request_id: int, actor: Actor, *, priority: int, session_wish: str, note: str = "",
+    meetings: int | None = None,
 ) -> RequestRow:
     require_admin(actor, _("mengubah permintaan pertemuan"))
     request = session.get(MeetingRequest, request_id)
@@ -119,11 +137,15 @@ def update_request(
         raise ValidationError(_("Prioritas harus 1 (biasa), 2 (tinggi) atau 3 (wajib)."), field="priority")
     if session_wish not in {wish.value for wish in SessionWish}:
         raise ValidationError(_("Pilihan sesi tidak dikenal: {wish}").format(wish=session_wish), field="session_wish")
-    before = {"priority": request.priority, "session": request.session_wish, "note": request.note}
+    meetings = request.meetings if meetings is None else meetings
+    check_meetings(meetings)
+    before = {"priority": request.priority, "session": request.session_wish, "note": request.note,
+              "meetings": request.meetings}
     request.priority, request.session_wish, request.note = priority, session_wish, note.strip()
+    request.meetings = meetings
     session.flush()
     audit.record(session, actor, "request.update", "meeting_request", request_id, before=before,
-                 after={"priority": priority, "session": session_wish, "note": request.note})
+                 after={"priority": priority, "session": session_wish, "note": request.note, "meetings": meetings})
     return next(row for row in list_requests(session) if row.id == request_id)
 
 

@@ -212,8 +212,9 @@ def add_meeting(session: Session, request_id: int, slot_id: int, table_id: int, 
     request = session.get(MeetingRequest, request_id)
     if request is None:
         raise NotFoundError(_("Permintaan pertemuan tidak ditemukan."))
-    already = session.scalars(select(Meeting).where(Meeting.request_id == request_id, Meeting.status != CANCELLED)).first()
-    if already is not None:
+    live = list(session.scalars(select(Meeting).where(Meeting.request_id == request_id, Meeting.status != CANCELLED)))
+    if len(live) >= request.meetings:
+        already = live[0]
         raise RuleError(_("Permintaan ini sudah dijadwalkan ({table}, sesi {number}).").format(
             table=already.table.label, number=_slot(session, already.slot_id).ordinal))
     problems = rule_problems(session, request, _slot(session, slot_id), _table(session, table_id),

@@ -14,6 +14,7 @@ it except for the meeting they already have there, so no new meeting can be plac
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -125,11 +126,12 @@ def export_problem(session: Session, options: Options | None = None, *, moment: 
                 blocked.add(key)
 
     fixed: list[FixedMeeting] = []
-    seen: set[int] = set()
+    wanted = {r.id: r.meetings for r in requests}
+    seen: Counter[int] = Counter()
     for meeting in kept:
-        if meeting.request_id in seen:
+        if seen[meeting.request_id] >= wanted.get(meeting.request_id, 1):
             continue
-        seen.add(meeting.request_id)
+        seen[meeting.request_id] += 1
         fixed.append(
             FixedMeeting(
                 request_key(meeting.request_id),
@@ -157,7 +159,7 @@ def export_problem(session: Session, options: Options | None = None, *, moment: 
         requests=tuple(
             ProblemRequest(
                 request_key(r.id), code_of[r.participant_a_id], code_of[r.participant_b_id], r.priority,
-                WISHES.get(r.session_wish, "any"),
+                WISHES.get(r.session_wish, "any"), r.meetings,
             )
             for r in requests
         ),
@@ -194,7 +196,8 @@ def store_schedule(session: Session, result: ScheduleResult, actor: Actor, *, mo
     table_ids = {table_key(t.number): t.id for t in session.scalars(select(MeetingTable))}
     started = started_slot_ids(session, moment)
     kept_meetings = _kept_meetings(session, started)
-    kept = {request_key(m.request_id) for m in kept_meetings}
+    # The kept meetings are fixed in the problem, so the result holds each of them again.
+    kept = Counter(request_key(m.request_id) for m in kept_meetings)
     frozen = sum(1 for m in kept_meetings if m.slot_id in started)
     replaceable = (
         (Meeting.status == MeetingStatus.SCHEDULED.value) & Meeting.locked.is_(False) & Meeting.slot_id.not_in(list(started))
@@ -203,8 +206,10 @@ def store_schedule(session: Session, result: ScheduleResult, actor: Actor, *, mo
     removed = session.execute(delete(Meeting).where(replaceable)).rowcount
     session.flush()
     added_meetings: list[Meeting] = []
+    waiting_kept = Counter(kept)
     for meeting in result.meetings:
-        if meeting.request in kept:
+        if waiting_kept[meeting.request] > 0:
+            waiting_kept[meeting.request] -= 1
             continue
         added_meetings.append(
             Meeting(
@@ -222,11 +227,11 @@ def store_schedule(session: Session, result: ScheduleResult, actor: Actor, *, mo
         session, actor, "schedule.store", "meeting", None,
         before={"scheduled": removed, "meetings": old_rows},
         after={
-            "added": added, "kept": len(kept), "frozen": frozen, "unscheduled": len(result.unscheduled),
+            "added": added, "kept": sum(kept.values()), "frozen": frozen, "unscheduled": len(result.unscheduled),
             "participants_with_meeting": stats.participants_with_meeting, "breaks_total": stats.breaks_total,
             "proved_optimal": stats.proved_optimal, "moment": moment,
             "meetings": [meeting_row(m) for m in added_meetings],
         },
     )
     session.flush()
-    return StoreSummary(kept=len(kept), removed=removed or 0, added=added, frozen=frozen, audit_id=entry.id)
+    return StoreSummary(kept=sum(kept.values()), removed=removed or 0, added=added, frozen=frozen, audit_id=entry.id)

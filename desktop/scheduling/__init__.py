@@ -22,19 +22,16 @@ from desktop.scheduling.model import (
     Unscheduled,
 )
 
-from typing import TYPE_CHECKING, Any
+# The engines (and with them OR-Tools and PySAT) load on first use: reading, writing and
+# checking problem files needs none of them.
+_LAZY = {"Engine": "desktop.scheduling.solver", "solve": "desktop.scheduling.solver"}
 
-if TYPE_CHECKING:
-    from desktop.scheduling.solver import Engine, solve
 
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
 
-def __getattr__(name: str) -> Any:
-    """``solve``/``Engine`` load the solver (OR-Tools, pandas: seconds) on first use only, so the
-    desk's window does not wait for a solver it may never run (PEP 562)."""
-    if name in ("Engine", "solve"):
-        from desktop.scheduling import solver
-
-        return getattr(solver, name)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [

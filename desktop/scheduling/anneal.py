@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import random
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from desktop.scheduling.indexed import Indexed
 from desktop.scheduling.timetable import FREE, Timetable
@@ -259,7 +259,8 @@ class _IndexedSet:
 
 
 def anneal_breaks(ix: Indexed, start: Timetable, seconds: float, seed: int = 0,
-                  spread: int | None = None, floor: int = 0) -> dict[int, int] | None:
+                  spread: int | None = None, floor: int = 0,
+                  should_stop: Callable[[], bool] | None = None) -> dict[int, int] | None:
     """Slots (request -> slot) for meetings as good as those of ``start`` for every other goal
     with fewer breaks (spread rule first), or None when nothing better was found within
     ``seconds``. Stops early at ``floor`` (a proved least number of breaks)."""
@@ -276,7 +277,7 @@ def anneal_breaks(ix: Indexed, start: Timetable, seconds: float, seed: int = 0,
         moves += 1
         if moves % CHECK_CLOCK_EVERY == 0:
             done = (time.monotonic() - began) / seconds
-            if done >= 1:
+            if done >= 1 or (should_stop is not None and should_stop()):
                 break
             temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** done
         if state.waiting and rng.random() < EXCHANGE_SHARE:

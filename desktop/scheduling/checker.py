@@ -46,9 +46,9 @@ def figures_of(problem: Problem, meetings: Sequence[Meeting]) -> Figures:
             slots_of[meeting.b].append(position[meeting.slot])
     breaks = [count_breaks(positions) for positions in slots_of.values()]
     return Figures(
-        requested=len(problem.requests),
+        requested=sum(r.meetings for r in problem.requests),
         scheduled=len(meetings),
-        must_requested=sum(1 for r in problem.requests if r.priority >= MUST_PRIORITY),
+        must_requested=sum(r.meetings for r in problem.requests if r.priority >= MUST_PRIORITY),
         must_scheduled=must,
         participants_with_meeting=len(slots_of),
         weighted=weighted,
@@ -128,7 +128,7 @@ def check_schedule(
             )
 
     for request_id, count in seen_requests.items():
-        if count > 1:
+        if count > requests[request_id].meetings:
             bad.append(_("Permintaan {request} dijadwalkan {count} kali.").format(request=request_id, count=count))
     for (participant, slot), held in sorted(at.items()):
         if len(held) > 1:
@@ -158,6 +158,12 @@ def check_schedule(
                     participant=participant.id, count=load[participant.id], limit=participant.max_meetings
                 )
             )
+    pair_slots: dict[str, list[str]] = defaultdict(list)
+    for meeting in meetings:
+        pair_slots[meeting.request].append(meeting.slot)
+    for request_id, held in sorted(pair_slots.items()):
+        if len(set(held)) < len(held):
+            bad.append(_("Pertemuan-pertemuan permintaan {request} harus pada sesi yang berbeda.").format(request=request_id))
     placed = {(m.request, m.slot, m.table) for m in meetings}
     placed_slot = {(m.request, m.slot) for m in meetings}
     for fixed in problem.fixed:
@@ -167,10 +173,11 @@ def check_schedule(
     if unscheduled is not None:
         listed = Counter(u.request for u in unscheduled)
         for request_id in requests:
-            if seen_requests[request_id] + listed[request_id] != 1:
+            wanted = requests[request_id].meetings
+            if seen_requests[request_id] + listed[request_id] != wanted:
                 bad.append(
-                    _("Permintaan {request} harus tepat satu kali: terjadwal atau tidak terjadwal.").format(
-                        request=request_id
+                    _("Permintaan {request} harus tepat {count} kali: terjadwal atau tidak terjadwal.").format(
+                        request=request_id, count=wanted
                     )
                 )
     return CheckReport(violations=tuple(bad), figures=figures_of(problem, meetings))

@@ -24,6 +24,7 @@ from desktop.scheduling.bounds import Bounds
 from desktop.scheduling.checker import figures_of
 from desktop.scheduling.anneal import anneal_breaks
 from desktop.scheduling.breaks_floor import breaks_floors, fewest_breaks_bound, floor_of_load, floor_total
+from desktop.scheduling.breaks_sat import BreaksProver, sat_available
 from desktop.scheduling.compact import break_free
 from desktop.scheduling.indexed import Indexed
 from desktop.scheduling.model import Goal, Options, Progress
@@ -223,109 +224,182 @@ def solve_exact(
 ) -> tuple[Timetable, ExactOutcome]:
     """Improve ``start`` stage by stage until ``deadline``; ``start`` is never made worse."""
     began = time.monotonic() if began is None else began
-    best = start
-    outcome = ExactOutcome()
-    proved_so_far = True
-    reached: list[tuple[Goal, int]] = []
-    order = list(options.goal_order)
-    floors = breaks_floors(ix)
+    stages = _Stages(ix, bounds, options, deadline, progress, should_stop, began)
+    try:
+        return stages.run(start)
+    finally:
+        if stages.prover is not None:
+            stages.prover.stop()
 
-    def build(goal: Goal) -> _Model:
-        work = _Model(ix, floors if goal is Goal.BREAKS else None)
-        for earlier, value in reached:
+
+class _Stages:
+    def __init__(self, ix: Indexed, bounds: Bounds, options: Options, deadline: float,
+                 progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
+                 began: float) -> None:
+        self.ix, self.bounds, self.options, self.deadline = ix, bounds, options, deadline
+        self.progress, self.should_stop, self.began = progress, should_stop, began
+        self.floors = breaks_floors(ix)
+        self.reached: list[tuple[Goal, int]] = []
+        self.prover: BreaksProver | None = None
+        self.halt = should_stop  # the user's cancel, and (in the breaks stage) the SAT search settling it
+
+    def build(self, goal: Goal) -> _Model:
+        work = _Model(self.ix, self.floors if goal is Goal.BREAKS else None)
+        for earlier, value in self.reached:
             work.model.add(work.goal_expr[earlier] >= value)
-        if goal is Goal.BREAKS and options.break_spread is not None:
-            work.add_spread(options.break_spread)
+        if goal is Goal.BREAKS and self.options.break_spread is not None:
+            work.add_spread(self.options.break_spread)
         return work
 
-    floor_bound = 0  # least total break floor given the earlier goals' values (when they are proved)
-    for position, goal in enumerate(order):
-        value = figures_of(ix.problem, best.meetings()).goal_value(goal)
-        if goal is Goal.BREAKS and value < 0:
-            if proved_so_far:
-                seconds = min(FLOOR_BOUND_SECONDS, FLOOR_BOUND_SHARE * (deadline - time.monotonic()))
-                floor_bound = fewest_breaks_bound(ix, floors, reached, seconds, options.workers, options.seed)
-                outcome.breaks_lower_bound = floor_bound
-            best = _relaid(ix, best, floors, floor_bound, options, deadline, progress, should_stop, began)
+    def run(self, best: Timetable) -> tuple[Timetable, ExactOutcome]:
+        ix, options, should_stop = self.ix, self.options, self.should_stop
+        deadline, reached = self.deadline, self.reached
+        outcome = ExactOutcome()
+        proved_so_far = True
+        order = list(options.goal_order)
+        floor_bound = 0  # least total breaks proved (floors, then the SAT search) for the earlier goals' values
+        for position, goal in enumerate(order):
             value = figures_of(ix.problem, best.meetings()).goal_value(goal)
-        if _meets_bound(goal, value, bounds) or (goal is Goal.BREAKS and _at_floor(ix, best, options, floor_bound)):
-            outcome.proved[goal] = proved_so_far
-            reached.append((goal, value))
+            if goal is Goal.BREAKS and value < 0:
+                if proved_so_far:
+                    seconds = min(FLOOR_BOUND_SECONDS, FLOOR_BOUND_SHARE * (deadline - time.monotonic()))
+                    floor_bound = fewest_breaks_bound(ix, self.floors, reached, seconds, options.workers, options.seed)
+                    outcome.breaks_lower_bound = floor_bound
+                best = _relaid(ix, best, self.floors, floor_bound, options, deadline, self.progress, self.halt,
+                               self.began, anneal=False)
+                # The SAT search starts after the break-free attempt (which needs both cores for CP-SAT)
+                # and beside the annealing (one core).
+                if proved_so_far and figures_of(ix.problem, best.meetings()).breaks_total > 0:
+                    self._start_prover(best, floor_bound)
+                best = _relaid(ix, best, self.floors, floor_bound, options, deadline, self.progress, self.halt,
+                               self.began, anneal=True)
+                best, floor_bound = self._with_prover(best, floor_bound)
+                value = figures_of(ix.problem, best.meetings()).goal_value(goal)
+                if proved_so_far:
+                    outcome.breaks_lower_bound = max(outcome.breaks_lower_bound, floor_bound)
+            if _meets_bound(goal, value, self.bounds) or (goal is Goal.BREAKS and _at_floor(ix, best, options, floor_bound)):
+                outcome.proved[goal] = proved_so_far
+                reached.append((goal, value))
+                if goal is Goal.BREAKS and proved_so_far:
+                    outcome.breaks_lower_bound = -value
+                continue
+            stopping = should_stop is not None and should_stop()
+            remaining = deadline - time.monotonic()
+            if stopping or remaining <= 0.05:
+                outcome.stopped = outcome.stopped or stopping
+                for later in order[position:]:
+                    outcome.proved[later] = False
+                break
+            budget = remaining if position == len(order) - 1 else remaining / (len(order) - position)
+            later = order[position:]
+
+            def rank(table: Timetable, later: list[Goal] = later) -> tuple[int, ...]:
+                return _stage_key(ix, table, later, options)
+
+            status, solution, objective_bound = _run_stage(self.build(goal), goal, best, options, budget,
+                                                           self.progress, self.halt, self.began, rank)
+            if solution is not None:
+                candidate = Timetable(ix)
+                candidate.load_meetings(solution)
+                if rank(candidate) > rank(best):
+                    best = candidate
+            if goal is Goal.BREAKS:
+                best, floor_bound = self._with_prover(best, floor_bound)
             if goal is Goal.BREAKS and proved_so_far:
-                outcome.breaks_lower_bound = -value
-            continue
-        stopping = should_stop is not None and should_stop()
-        remaining = deadline - time.monotonic()
-        if stopping or remaining <= 0.05:
-            outcome.stopped = outcome.stopped or stopping
-            for later in order[position:]:
-                outcome.proved[later] = False
-            break
-        budget = remaining if position == len(order) - 1 else remaining / (len(order) - position)
-        later = order[position:]
+                cp_bound = _breaks_lower_bound(ix, best, options, objective_bound) if objective_bound is not None else 0
+                outcome.breaks_lower_bound = max(floor_bound, cp_bound)
+            at_floor = goal is Goal.BREAKS and _at_floor(ix, best, options, floor_bound)
+            proved_so_far = proved_so_far and (status == cp_model.OPTIMAL or at_floor)
+            outcome.proved[goal] = proved_so_far
+            reached.append((goal, figures_of(ix.problem, best.meetings()).goal_value(goal)))
+            if should_stop is not None and should_stop():
+                outcome.stopped = True
+        return best, outcome
 
-        def rank(table: Timetable, later: list[Goal] = later) -> tuple[int, ...]:
-            return _stage_key(ix, table, later, options)
+    def _start_prover(self, best: Timetable, floor_bound: int) -> None:
+        """The SAT search from below, beside the annealing and CP-SAT from above."""
+        if not sat_available():
+            return
+        ix, spread = self.ix, self.options.break_spread
+        figures = figures_of(ix.problem, best.meetings())
+        kept = spread is None or figures.breaks_spread <= spread
+        upper = figures.breaks_total if kept else ix.slot_count * len(ix.participant_ids)
+        # Where the floor is far below the optimum the SAT search rarely closes the gap, and its core
+        # is then missed by the search from above: it gets a share of the time left, not all of it.
+        now = time.monotonic()
+        until = now + PROVER_SHARE * max(0.0, self.deadline - now)
+        self.prover = BreaksProver(ix, list(self.reached), self.floors, floor_bound, spread, upper, until,
+                                   self.should_stop)
+        self.prover.start()
+        prover, should_stop = self.prover, self.should_stop
+        self.halt = lambda: (should_stop is not None and should_stop()) or prover.settled
 
-        status, solution, objective_bound = _run_stage(build(goal), goal, best, options, budget, progress,
-                                                       should_stop, began, rank)
-        if solution is not None:
-            candidate = Timetable(ix)
-            candidate.load_meetings(solution)
-            if rank(candidate) > rank(best):
+    def _with_prover(self, best: Timetable, floor_bound: int) -> tuple[Timetable, int]:
+        """``best`` or the SAT search's optimal schedule, and the proved least breaks so far."""
+        prover = self.prover
+        if prover is None:
+            return best, floor_bound
+        figures = figures_of(self.ix.problem, best.meetings())
+        spread = self.options.break_spread
+        if spread is None or figures.breaks_spread <= spread:
+            prover.offer(figures.breaks_total)
+        if prover.found is not None:
+            candidate = Timetable(self.ix)
+            candidate.load_meetings(prover.found)
+            order = list(self.options.goal_order)
+            if _stage_key(self.ix, candidate, order, self.options) > _stage_key(self.ix, best, order, self.options):
                 best = candidate
-        if goal is Goal.BREAKS and proved_so_far and objective_bound is not None:
-            outcome.breaks_lower_bound = max(floor_bound, _breaks_lower_bound(ix, best, options, objective_bound))
-        at_floor = goal is Goal.BREAKS and _at_floor(ix, best, options, floor_bound)
-        proved_so_far = proved_so_far and (status == cp_model.OPTIMAL or at_floor)
-        outcome.proved[goal] = proved_so_far
-        reached.append((goal, figures_of(ix.problem, best.meetings()).goal_value(goal)))
-        if should_stop is not None and should_stop():
-            outcome.stopped = True
-    return best, outcome
+                if self.progress is not None:
+                    meetings = tuple(best.meetings())
+                    self.progress(Progress(Goal.BREAKS.value, figures_of(self.ix.problem, meetings), meetings,
+                                           time.monotonic() - self.began))
+        return best, max(floor_bound, prover.lower)
 
 
 FLOOR_BOUND_SECONDS = 1.0  # at most, for the least total break floor (usually a few ms)
 FLOOR_BOUND_SHARE = 0.1  # of the time left, at most, for it
 BREAK_FREE_SHARE = 0.5  # of the time left, at most, for looking for a break-free timetable
 ANNEAL_SHARE = 0.5  # of the time left then for annealing; the slot-indexed stage gets the rest
+PROVER_SHARE = 0.6  # of the time left at the breaks stage, at most, for the SAT search from below
 
 
 def _relaid(ix: Indexed, best: Timetable, floors: list[list[int]], floor_bound: int, options: Options, deadline: float,
             progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
-            began: float) -> Timetable:
+            began: float, anneal: bool) -> Timetable:
     """``best`` laid out again: the same meetings break-free when that is possible (zero breaks
-    cannot be beaten), otherwise with fewer breaks found by annealing (which may also exchange
-    meetings for equally good ones)."""
+    cannot be beaten; ``anneal`` False), otherwise with fewer breaks found by annealing (which
+    may also exchange meetings for equally good ones)."""
     order = list(options.goal_order)
-    searches = [(_break_free, BREAK_FREE_SHARE)] if floor_total(floors, best.load) == 0 else []
-    searches.append((_annealed, ANNEAL_SHARE))
-    for search, share in searches:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0.1 or (should_stop is not None and should_stop()):
-            return best
-        slots = search(ix, best, share * remaining, options, floor_bound)
-        if slots is None:
-            continue
-        candidate = Timetable(ix)
-        candidate.load_meetings(slots)
-        if _stage_key(ix, candidate, order, options) <= _stage_key(ix, best, order, options):
-            continue
-        best = candidate
-        if progress is not None:
-            meetings = tuple(best.meetings())
-            progress(Progress(Goal.BREAKS.value, figures_of(ix.problem, meetings), meetings, time.monotonic() - began))
-        if search is _break_free:
-            return best
-    return best
+    if anneal:
+        search, share = _annealed, ANNEAL_SHARE
+    elif floor_total(floors, best.load) == 0:
+        search, share = _break_free, BREAK_FREE_SHARE
+    else:
+        return best
+    remaining = deadline - time.monotonic()
+    if remaining <= 0.1 or (should_stop is not None and should_stop()):
+        return best
+    slots = search(ix, best, share * remaining, options, floor_bound, should_stop)
+    if slots is None:
+        return best
+    candidate = Timetable(ix)
+    candidate.load_meetings(slots)
+    if _stage_key(ix, candidate, order, options) <= _stage_key(ix, best, order, options):
+        return best
+    if progress is not None:
+        meetings = tuple(candidate.meetings())
+        progress(Progress(Goal.BREAKS.value, figures_of(ix.problem, meetings), meetings, time.monotonic() - began))
+    return candidate
 
 
-def _break_free(ix: Indexed, best: Timetable, seconds: float, options: Options, floor: int) -> dict[int, int] | None:
+def _break_free(ix: Indexed, best: Timetable, seconds: float, options: Options, floor: int,
+                should_stop: Callable[[], bool] | None) -> dict[int, int] | None:
     return break_free(ix, best, seconds, options.workers, options.seed)
 
 
-def _annealed(ix: Indexed, best: Timetable, seconds: float, options: Options, floor: int) -> dict[int, int] | None:
-    return anneal_breaks(ix, best, seconds, options.seed, options.break_spread, floor)
+def _annealed(ix: Indexed, best: Timetable, seconds: float, options: Options, floor: int,
+              should_stop: Callable[[], bool] | None) -> dict[int, int] | None:
+    return anneal_breaks(ix, best, seconds, options.seed, options.break_spread, floor, should_stop)
 
 
 def _at_floor(ix: Indexed, best: Timetable, options: Options, floor_bound: int) -> bool:

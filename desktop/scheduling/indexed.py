@@ -1,5 +1,9 @@
 """The problem checked and turned into integer indices, the form every engine works on.
 
+A request for ``meetings: N`` becomes N *units* (engine request indices) that share its id
+and its pair; a participant is at one meeting at a time, so the units land in different slots
+without a rule of their own.
+
 Host tables are exclusive: a table that is somebody's ``host_table`` only serves that
 host's meetings; all other meetings share the *pool* of the remaining tables. So a slot
 holds at most ``pool_size`` meetings without a host, and a host is at one meeting at a time.
@@ -13,7 +17,9 @@ from dataclasses import dataclass
 
 from desktop.i18n import _
 from desktop.scheduling.errors import ProblemError
-from desktop.scheduling.model import MUST_PRIORITY, Problem, SessionName, SessionWish
+from desktop.scheduling.model import MUST_PRIORITY, Problem, Request, SessionName, SessionWish
+
+MAX_MEETINGS_PER_REQUEST = 50  # more than any day has slots; guards against typos like 1000
 
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -24,12 +30,14 @@ class Indexed:
     slot_ids: list[str]
     table_ids: list[str]
     participant_ids: list[str]
-    request_ids: list[str]
+    request_ids: list[str]  # per unit: the id of its request (repeated for ``meetings: N``)
     slot_index: dict[str, int]
     table_index: dict[str, int]
     participant_index: dict[str, int]
-    request_index: dict[str, int]
-    # per request
+    request_index: dict[str, int]  # request id -> its first unit
+    units_of: dict[str, list[int]]  # request id -> all its units
+    unit_request: list[Request]  # per unit: its request
+    # per unit
     ra: list[int]
     rb: list[int]
     priority: list[int]
@@ -105,18 +113,16 @@ def index_problem(problem: Problem) -> Indexed:
     slot_ids = [s.id for s in problem.slots]
     table_ids = [t.id for t in problem.tables]
     participant_ids = [p.id for p in problem.participants]
-    request_ids = [r.id for r in problem.requests]
     _check_unique(slot_ids, _("sesi"))
     _check_unique(table_ids, _("meja"))
     _check_unique(participant_ids, _("peserta"))
-    _check_unique(request_ids, _("permintaan"))
+    _check_unique([r.id for r in problem.requests], _("permintaan"))
     if not slot_ids:
         raise ProblemError(_("Belum ada sesi (slot) waktu."))
     _check_slots(problem)
     slot_index = {s: i for i, s in enumerate(slot_ids)}
     table_index = {t: i for i, t in enumerate(table_ids)}
     participant_index = {p: i for i, p in enumerate(participant_ids)}
-    request_index = {r: i for i, r in enumerate(request_ids)}
     slot_count = len(slot_ids)
 
     available: list[set[int]] = []
@@ -159,7 +165,10 @@ def index_problem(problem: Problem) -> Indexed:
     both_host: list[bool] = []
     requests_of: list[list[int]] = [[] for _p in participant_ids]
     pairs: dict[tuple[int, int], str] = {}
-    for r, request in enumerate(problem.requests):
+    request_ids: list[str] = []
+    unit_request: list[Request] = []
+    units_of: dict[str, list[int]] = {}
+    for request in problem.requests:
         for side in (request.a, request.b):
             if side not in participant_index:
                 raise ProblemError(
@@ -177,9 +186,8 @@ def index_problem(problem: Problem) -> Indexed:
         pair = (min(a, b), max(a, b))
         if pair in pairs:
             raise ProblemError(
-                _("Permintaan {request} dan {other} untuk pasangan yang sama; satu pasangan cukup satu permintaan.").format(
-                    request=request.id, other=pairs[pair]
-                )
+                _("Permintaan {request} dan {other} untuk pasangan yang sama; satu pasangan cukup satu permintaan "
+                  "(untuk beberapa pertemuan isi 'meetings').").format(request=request.id, other=pairs[pair])
             )
         pairs[pair] = request.id
         if request.priority not in (1, 2, 3):
@@ -192,19 +200,31 @@ def index_problem(problem: Problem) -> Indexed:
                     request=request.id, session=request.session
                 )
             )
+        if not isinstance(request.meetings, int) or not 1 <= request.meetings <= MAX_MEETINGS_PER_REQUEST:
+            raise ProblemError(
+                _("Permintaan {request}: jumlah pertemuan ('meetings') harus 1 sampai {most}.").format(
+                    request=request.id, most=MAX_MEETINGS_PER_REQUEST
+                )
+            )
         ha, hb = host_of[a], host_of[b]
         conflict = ha >= 0 and hb >= 0 and ha != hb
         slots = available[a] & available[b]
         if request.session != SessionWish.ANY.value:
             slots = {s for s in slots if sessions[s] == request.session}
-        ra.append(a)
-        rb.append(b)
-        priority.append(request.priority)
-        host_table.append(ha if ha >= 0 else hb)
-        both_host.append(conflict)
-        allowed.append([] if conflict else sorted(slots))
-        requests_of[a].append(r)
-        requests_of[b].append(r)
+        usable = [] if conflict else sorted(slots)
+        for _copy in range(request.meetings):
+            r = len(request_ids)
+            request_ids.append(request.id)
+            unit_request.append(request)
+            units_of.setdefault(request.id, []).append(r)
+            ra.append(a)
+            rb.append(b)
+            priority.append(request.priority)
+            host_table.append(ha if ha >= 0 else hb)
+            both_host.append(conflict)
+            allowed.append(list(usable))
+            requests_of[a].append(r)
+            requests_of[b].append(r)
 
     indexed = Indexed(
         problem=problem,
@@ -215,7 +235,9 @@ def index_problem(problem: Problem) -> Indexed:
         slot_index=slot_index,
         table_index=table_index,
         participant_index=participant_index,
-        request_index=request_index,
+        request_index={request: units[0] for request, units in units_of.items()},
+        units_of=units_of,
+        unit_request=unit_request,
         ra=ra,
         rb=rb,
         priority=priority,
@@ -239,11 +261,12 @@ def _index_fixed(ix: Indexed) -> None:
     pool_tables_used: set[tuple[int, int]] = set()
     load: Counter[int] = Counter()
     for fixed in ix.problem.fixed:
-        if fixed.request not in ix.request_index:
+        if fixed.request not in ix.units_of:
             raise ProblemError(_("Pertemuan tetap: permintaan {request} tidak dikenal.").format(request=fixed.request))
-        r = ix.request_index[fixed.request]
-        if r in ix.fixed:
+        free_units = [u for u in ix.units_of[fixed.request] if u not in ix.fixed]
+        if not free_units:
             raise ProblemError(_("Pertemuan tetap ganda untuk permintaan {request}.").format(request=fixed.request))
+        r = free_units[0]
         if fixed.slot not in ix.slot_index:
             raise ProblemError(
                 _("Pertemuan tetap {request}: sesi {slot} tidak dikenal.").format(request=fixed.request, slot=fixed.slot)

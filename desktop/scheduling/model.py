@@ -70,6 +70,9 @@ class Request:
     b: str
     priority: int = 1  # 1 normal, 2 high, 3 must
     session: str = SessionWish.ANY.value
+    # How many meetings this pair asks for (a second meeting in the afternoon, two
+    # representatives …); they are held in different slots.
+    meetings: int = 1
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,31 @@ from desktop.scheduling.model import (
 )
 
 
+MAX_NUMBER_DIGITS = 30  # no count, seed or limit in a problem file is longer; Python refuses 4,300
+MAX_SEED = 2**31 - 1  # the solvers' seeds are 32-bit
+MAX_TIME_LIMIT_S = 24 * 3600.0
+MAX_BREAK_SPREAD = 1000
+MAX_WORKERS = 64
+
+
+def _number(text: str) -> int | float:
+    if len(text.lstrip("-").split(".")[0].split("e")[0].split("E")[0]) > MAX_NUMBER_DIGITS:
+        raise ProblemError(_("Angka terlalu panjang di berkas: {start}…").format(start=text[:12]))
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise ProblemError(_("Nilai {value} tidak boleh dipakai di berkas masalah; tulis angka biasa.").format(value=name))
+
+
+def _parse(text: str) -> Any:
+    """JSON as the standard says: no NaN/Infinity, no numbers longer than anybody writes."""
+    try:
+        return json.loads(text, parse_int=_number, parse_float=_number, parse_constant=_no_constant)
+    except RecursionError:
+        raise ProblemError(_("Berkas terlalu dalam bersarang untuk berkas masalah.")) from None
+
+
 def _load_json(path: Path) -> Any:
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -33,7 +59,7 @@ def _load_json(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise ProblemError(_("Berkas {path} tidak dapat dibaca: {reason}").format(path=path, reason=error)) from None
     try:
-        return json.loads(text)
+        return _parse(text)
     except json.JSONDecodeError as error:
         raise ProblemError(
             _("Berkas {path} bukan JSON yang sah (baris {line}, kolom {column}): {reason}").format(
@@ -124,6 +150,7 @@ def problem_from_dict(data: Any) -> Problem:
                 b=_text(item, "b", where),
                 priority=_integer(item, "priority", where, 1) or 0,
                 session=_text(item, "session", where, "any"),
+                meetings=_integer(item, "meetings", where, 1) or 0,
             )
         )
     fixed = []
@@ -143,20 +170,41 @@ def options_from_dict(data: Any) -> Options:
     item = _object(data, _("Bagian 'options'"))
     where = _("Bagian 'options'")
     limit = item.get("time_limit_s", 10)
-    if not isinstance(limit, (int, float)) or isinstance(limit, bool) or limit <= 0:
-        raise ProblemError(_("{where}: 'time_limit_s' harus angka lebih dari 0.").format(where=where))
-    spread = _integer(item, "break_spread", where, 2)
+    if (not isinstance(limit, (int, float)) or isinstance(limit, bool) or not math.isfinite(limit)
+            or not 0 < limit <= MAX_TIME_LIMIT_S):
+        raise ProblemError(
+            _("{where}: 'time_limit_s' harus angka lebih dari 0 dan paling banyak {most}.").format(
+                where=where, most=int(MAX_TIME_LIMIT_S)
+            )
+        )
+    spread = _bounded(item, "break_spread", where, 2, 0, MAX_BREAK_SPREAD, nullable=True)
     order = item.get("goal_order", [g.value for g in DEFAULT_GOAL_ORDER])
     valid = {g.value for g in Goal}
-    if not isinstance(order, list) or sorted(order) != sorted(valid):
+    if (not isinstance(order, list) or not all(isinstance(g, str) for g in order)
+            or sorted(order) != sorted(valid)):
         raise ProblemError(_("{where}: 'goal_order' harus memuat a, b, c, d masing-masing sekali.").format(where=where))
     return Options(
         time_limit_s=float(limit),
         break_spread=spread,
-        seed=_integer(item, "seed", where, 0) or 0,
+        seed=_bounded(item, "seed", where, 0, 0, MAX_SEED) or 0,
         goal_order=tuple(Goal(g) for g in order),
-        workers=_integer(item, "workers", where, Options.workers) or Options.workers,
+        workers=_bounded(item, "workers", where, Options.workers, 1, MAX_WORKERS) or Options.workers,
     )
+
+
+def _bounded(item: dict[str, Any], key: str, where: str, default: int | None, least: int, most: int,
+             nullable: bool = False) -> int | None:
+    """An integer option within [least, most] (None only where the option may be switched off)."""
+    if nullable and key in item and item[key] is None:
+        return None
+    value = _integer(item, key, where, default)
+    if value is None or not least <= value <= most:
+        raise ProblemError(
+            _("{where}: '{key}' harus bilangan bulat {least} sampai {most}.").format(
+                where=where, key=key, least=least, most=most
+            )
+        )
+    return value
 
 
 def read_problem(path: Path) -> Problem:
@@ -173,13 +221,19 @@ def problem_to_dict(problem: Problem) -> dict[str, Any]:
              "host_table": p.host_table, "max_meetings": p.max_meetings}
             for p in problem.participants
         ],
-        "requests": [
-            {"id": r.id, "a": r.a, "b": r.b, "priority": r.priority, "session": r.session} for r in problem.requests
-        ],
+        "requests": [_request_dict(r) for r in problem.requests],
         "fixed": [{"request": f.request, "slot": f.slot, "table": f.table} for f in problem.fixed],
         "options": {"time_limit_s": options.time_limit_s, "break_spread": options.break_spread, "seed": options.seed,
                     "goal_order": [g.value for g in options.goal_order]},
     }
+
+
+def _request_dict(request: Request) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": request.id, "a": request.a, "b": request.b, "priority": request.priority,
+                            "session": request.session}
+    if request.meetings != 1:
+        item["meetings"] = request.meetings
+    return item
 
 
 def write_json(data: dict[str, Any], path: Path) -> None:

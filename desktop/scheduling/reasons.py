@@ -20,7 +20,7 @@ def reason_for(ix: Indexed, table: Timetable, r: int) -> str:
             a=name_a, b=name_b
         )
     if not ix.allowed[r]:
-        wish = ix.problem.requests[r].session
+        wish = ix.unit_request[r].session
         if wish == SessionWish.ANY.value:
             return _("{a} dan {b} tidak punya sesi yang sama-sama bisa dihadiri.").format(a=name_a, b=name_b)
         return _("{a} dan {b} tidak punya sesi {session} yang sama-sama bisa dihadiri.").format(

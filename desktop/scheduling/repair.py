@@ -91,7 +91,8 @@ def repair(
             ix.allowed[r] = [s for s in ix.allowed[r] if s > now] if here else []
     table = Timetable(ix)
     for meeting in movable:
-        r = ix.request_index[meeting.request]
+        # the next unit of the request still free (a pair asking for ``meetings: N`` has N)
+        r = next(u for u in ix.units_of[meeting.request] if table.slot_of[u] == FREE and u not in ix.fixed)
         table.place(r, ix.slot_index[meeting.slot])
         if ix.host_table[r] < 0:
             table.table_of[r] = ix.table_index[meeting.table]
@@ -112,14 +113,19 @@ def repair(
     for r, s in before.items():  # moved pool meetings get a fresh table
         if s != table.slot_of[r]:
             table.table_of.pop(r, None)
-    after = {m.request: m for m in table.meetings()}
-    old = {m.request: m for m in meetings}
-    return RepairResult(
-        meetings=tuple(after.values()),
-        cancelled=tuple(m for m in meetings if m.request not in after),
-        added=tuple(m for request, m in after.items() if request not in old),
-        moved=tuple(
-            Move(old[request], m) for request, m in after.items()
-            if request in old and (old[request].slot, old[request].table) != (m.slot, m.table)
-        ),
-    )
+    after = table.meetings()
+    cancelled: list[Meeting] = []
+    added: list[Meeting] = []
+    moved: list[Move] = []
+    for request in dict.fromkeys([m.request for m in meetings] + [m.request for m in after]):
+        olds = [m for m in meetings if m.request == request]
+        news = [m for m in after if m.request == request]
+        for m in list(olds):  # a meeting where it was is neither moved nor new
+            same = next((n for n in news if (n.slot, n.table) == (m.slot, m.table)), None)
+            if same is not None:
+                olds.remove(m)
+                news.remove(same)
+        moved.extend(Move(m, n) for m, n in zip(olds, news))
+        cancelled.extend(olds[len(news):])
+        added.extend(news[len(olds):])
+    return RepairResult(meetings=tuple(after), cancelled=tuple(cancelled), added=tuple(added), moved=tuple(moved))

@@ -268,7 +268,7 @@ class Timetable:
                 table = ix.host_table[r]
                 if table < 0:
                     table = self.table_of[r] if r in self.table_of else next(spare)
-                request = ix.problem.requests[r]
+                request = ix.unit_request[r]
                 meetings.append(Meeting(request.id, request.a, request.b, ix.slot_ids[s], ix.table_ids[table]))
         return meetings
 

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.i18n import _
 from desktop.models.enums import SessionWish, label
-from desktop.models.meeting_requests import RequestRow
+from desktop.models.meeting_requests import MAX_MEETINGS_PER_REQUEST, RequestRow
 from desktop.models.orders import PartyOption
 from desktop.views.party_picker import PartyPicker
 from desktop.views.request_model import PRIORITY_WORDS
@@ -32,6 +33,7 @@ class RequestInput:
     priority: int
     session_wish: str
     note: str
+    meetings: int = 1
 
 
 class RequestDialog(QDialog):
@@ -57,6 +59,10 @@ class RequestDialog(QDialog):
         self.session_combo = QComboBox()
         for wish in SessionWish:
             self.session_combo.addItem(label(wish), wish.value)
+        # A pair may meet more than once (a second meeting in the afternoon, two representatives).
+        self.meetings_spin = QSpinBox()
+        self.meetings_spin.setRange(1, MAX_MEETINGS_PER_REQUEST)
+        self.meetings_spin.setSuffix(_(" kali"))
         self.note_edit = QLineEdit(note)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
@@ -67,6 +73,7 @@ class RequestDialog(QDialog):
         form.addRow(_("Pihak B"), self.b_picker)
         form.addRow(_("Prioritas"), self.priority_combo)
         form.addRow(_("Sesi"), self.session_combo)
+        form.addRow(_("Jumlah pertemuan"), self.meetings_spin)
         form.addRow(_("Catatan"), self.note_edit)
         if existing is not None:
             self.a_picker.set_selected_id(existing.participant_a_id)
@@ -76,6 +83,7 @@ class RequestDialog(QDialog):
             self.priority_combo.setCurrentIndex(self.priority_combo.findData(existing.priority))
             self.session_combo.setCurrentIndex(self.session_combo.findData(existing.session_wish))
             self.note_edit.setText(existing.note)
+            self.meetings_spin.setValue(existing.meetings)
         self.save_button = QPushButton(_("Simpan"))
         self.save_button.setDefault(True)
         cancel = QPushButton(_("Batal"))
@@ -99,7 +107,8 @@ class RequestDialog(QDialog):
         self.show_error("")
         self.save_button.setEnabled(False)
         self.submitted.emit(RequestInput(a, b, int(self.priority_combo.currentData()),
-                                         str(self.session_combo.currentData()), self.note_edit.text()))
+                                         str(self.session_combo.currentData()), self.note_edit.text(),
+                                         self.meetings_spin.value()))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -24,6 +24,7 @@ COLUMNS = [
     ("b_kind", N_("Jenis")),
     ("priority", N_("Prioritas")),
     ("session", N_("Sesi")),
+    ("meetings", N_("Pertemuan")),
     ("source", N_("Asal")),
     ("status", N_("Jadwal")),
 ]
@@ -88,6 +89,8 @@ class RequestTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             if key == "priority":
                 return line.row.priority
+            if key == "meetings":
+                return line.row.meetings
             return self._display(line, key).lower()
         if role == Qt.ItemDataRole.ForegroundRole:
             if key in ("a_kind", "b_kind"):
@@ -116,6 +119,8 @@ class RequestTableModel(QAbstractTableModel):
             return _(PRIORITY_WORDS.get(row.priority, ""))
         if key == "session":
             return label(row.session_wish, SessionWish)
+        if key == "meetings":
+            return _("{count}×").format(count=row.meetings)
         if key == "source":
             return label(row.source, RequestSource)
         return line.status_text()

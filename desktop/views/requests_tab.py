@@ -143,10 +143,12 @@ class RequestsTab(QWidget):
                     if existing is None:
                         meeting_requests.create_request(
                             session, data.a_id, data.b_id, actor, priority=data.priority,
-                            session_wish=data.session_wish, source=RequestSource.MANUAL.value, note=data.note)
+                            session_wish=data.session_wish, source=RequestSource.MANUAL.value, note=data.note,
+                            meetings=data.meetings)
                     else:
                         meeting_requests.update_request(session, existing.id, actor, priority=data.priority,
-                                                        session_wish=data.session_wish, note=data.note)
+                                                        session_wish=data.session_wish, note=data.note,
+                                                        meetings=data.meetings)
 
             self.context.runner.run(save, on_success=lambda _r: dialog.saved(),
                                     on_error=lambda error: dialog.show_error(str(error)),

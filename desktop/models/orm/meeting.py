@@ -20,6 +20,7 @@ class MeetingRequest(Base):
         UniqueConstraint("low_id", "high_id", name="uq_meeting_request_pair"),
         CheckConstraint("participant_a_id <> participant_b_id", name="not_self"),
         CheckConstraint("priority BETWEEN 1 AND 3", name="priority_range"),
+        CheckConstraint("meetings BETWEEN 1 AND 50", name="meetings_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -29,6 +30,8 @@ class MeetingRequest(Base):
     high_id: Mapped[int]
     priority: Mapped[int] = mapped_column(default=1)  # 1 normal, 2 high, 3 must
     session_wish: Mapped[str] = mapped_column(String(8), default=SessionWish.ANY.value)
+    # How many meetings the pair asks for (each in its own slot); see scheduling.model.Request.
+    meetings: Mapped[int] = mapped_column(default=1, server_default="1")
     source: Mapped[str] = mapped_column(String(12), default=RequestSource.MANUAL.value)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=now)

@@ -188,7 +188,7 @@ def _request_sheet(session: Session) -> tuple[list[Column], list[list[Any]]]:
     columns = [Column(_(field.caption)) for field in REQUEST_FIELDS]
     rows = [
         [r.a_code, r.a_name, r.b_code, r.b_name, r.priority, label(r.session_wish, SessionWish),
-         label(r.source, RequestSource), r.note]
+         label(r.source, RequestSource), r.note, r.meetings]
         for r in meeting_requests.list_requests(session)
     ]
     return columns, rows

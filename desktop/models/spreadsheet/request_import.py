@@ -42,6 +42,7 @@ REQUEST_FIELDS: tuple[Field, ...] = (
     Field("session_wish", N_("Sesi"), ("pilihan sesi", "sesi diinginkan", "session", "session wish", "waktu")),
     Field("source", N_("Asal"), ("asal permintaan", "sumber", "source"), loose=False),
     Field("note", N_("Catatan"), ("keterangan", "note", "notes")),
+    Field("meetings", N_("Jumlah pertemuan"), ("jumlah pertemuan", "banyak pertemuan", "meetings", "kali")),
 )
 FIELDS_BY_KEY = {field.key: field for field in REQUEST_FIELDS}
 
@@ -81,6 +82,7 @@ class _Row:
     session_wish: str = SessionWish.ANY.value
     source: str | None = None
     note: str | None = None
+    meetings: int | None = None  # None: the column is absent (an existing request keeps its number)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     action: RowAction = RowAction.SKIP
@@ -183,6 +185,8 @@ def _read_row(row: SheetRow, mapping: Mapping, people: _People) -> _Row:
             result.source = source.value if source else RequestSource.IMPORTED.value
         if "note" in mapping:
             result.note = cells.text(_cell(row, mapping, "note"), _("Catatan"), multiline=True)
+        if "meetings" in mapping:
+            result.meetings = _meetings(_cell(row, mapping, "meetings"))
     except CellProblem as problem:
         result.errors.append(problem.message)
     if result.a and result.b and result.a.id == result.b.id:
@@ -232,6 +236,7 @@ def _plan(session: Session, table: SheetTable, mapping: Mapping, progress: Progr
             and current.session_wish == row.session_wish
             and (row.note is None or current.note == row.note)
             and (row.source is None or current.source == row.source)
+            and (row.meetings is None or current.meetings == row.meetings)
         )
         row.action = RowAction.UNCHANGED if same else RowAction.UPDATE
     preview = Preview(
@@ -308,6 +313,7 @@ def import_requests(
                 session, row.a.id, row.b.id, actor,
                 priority=row.priority, session_wish=row.session_wish,
                 source=row.source or RequestSource.IMPORTED.value, note=row.note or "",
+                meetings=row.meetings or 1,
             )
         elif row.action == RowAction.UPDATE and row.existing is not None:
             request = row.existing
@@ -319,10 +325,13 @@ def import_requests(
                 request.note = row.note
             if row.source is not None:
                 request.source = row.source
+            if row.meetings is not None:
+                before["meetings"] = request.meetings
+                request.meetings = row.meetings
             audit.record(
                 session, actor, "request.update", "meeting_request", request.id, before=before,
                 after={"priority": request.priority, "session": request.session_wish, "note": request.note,
-                       "source": request.source},
+                       "source": request.source, "meetings": request.meetings},
             )
     session.flush()
     audit.record(
@@ -331,3 +340,14 @@ def import_requests(
                "updated": result.updated, "unchanged": result.unchanged, "skipped": result.skipped},
     )
     return result
+
+
+def _meetings(value: cells.CellValue) -> int:
+    """The "Jumlah pertemuan" cell: empty means one meeting."""
+    number = cells.whole_number(value, _("Jumlah pertemuan"))
+    if number is None:
+        return 1
+    if not 1 <= number <= meeting_requests.MAX_MEETINGS_PER_REQUEST:
+        raise CellProblem(_("Jumlah pertemuan harus 1 sampai {most}.").format(
+            most=meeting_requests.MAX_MEETINGS_PER_REQUEST))
+    return number
