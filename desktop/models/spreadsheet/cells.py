@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from desktop.i18n import _
 from desktop.models import phone
-from desktop.models.numbers import read_count
+from desktop.models.errors import ValidationError
+from desktop.models.numbers import parse_whole_number, read_count
 from desktop.models.spreadsheet.reader import CellValue, UnreadFormula, cell_text
 
 YES_WORDS = {"ya", "y", "iya", "yes", "true", "benar", "1", "v", "x", "ada", "berminat", "minat"}
@@ -37,6 +38,24 @@ def _refuse_formula(value: CellValue, caption: str) -> None:
 def text(value: CellValue, caption: str, *, multiline: bool = False) -> str:
     _refuse_formula(value, caption)
     return cell_text(value, multiline=multiline)
+
+
+def whole_number(value: CellValue, caption: str) -> int | None:
+    """A strict count (``1.500``, ``1,5 rb``, ``1500`` or a number cell) where a guess would be wrong,
+    such as the number of meetings a pair asks for; empty gives None."""
+    _refuse_formula(value, caption)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        raise CellProblem(
+            _("Kolom {column} berisi tanggal/jam ({value}), bukan angka. Ubah format sel menjadi Angka.").format(
+                column=caption, value=cell_text(value)
+            )
+        )
+    try:
+        return parse_whole_number(value)
+    except ValidationError as error:
+        raise CellProblem(_("{column}: {message}").format(column=caption, message=error.message)) from None
 
 
 def yes_no(value: CellValue, caption: str) -> tuple[bool, str | None]:
