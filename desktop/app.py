@@ -40,6 +40,7 @@ from desktop.views.qt_catalog import load_qt_catalog
 from desktop.views.start_dialog import StartDialog
 
 log = logging.getLogger(__name__)
+_qt_translator: QTranslator | None = None  # the Qt catalogue installed now (see Application.apply_language)
 DEMO_OPENS_AT = dt.time(10, 10)
 OLD_WINDOW_GRACE_MS = 3000  # a replaced window lives on hidden this long (language switch)
 EVENT_FILE_FILTER = "Event TemuDesk (*.sqlite *.temudesk);;Semua berkas (*)"
@@ -62,7 +63,6 @@ class Application:
         self.qt_app = qt_app
         self.window: MainWindow | None = None
         self.context: AppContext | None = None
-        self._qt_translator: QTranslator | None = None
         self.lock: InstanceLock | None = None
         self._heartbeat = QTimer()
         self._heartbeat.setInterval(int(HEARTBEAT_EVERY.total_seconds() * 1000))
@@ -75,13 +75,16 @@ class Application:
     def apply_language(self, language: str) -> None:
         i18n.set_language(language)
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English))
-        if self._qt_translator is not None:
-            self.qt_app.removeTranslator(self._qt_translator)
-            self._qt_translator = None
+        global _qt_translator
+        # One Qt catalogue per process, whichever Application installed it: a second one left
+        # behind would keep answering in the old language.
+        if _qt_translator is not None:
+            self.qt_app.removeTranslator(_qt_translator)
+            _qt_translator = None
         translator = QTranslator(self.qt_app)
         if load_qt_catalog(translator, language):
             self.qt_app.installTranslator(translator)
-            self._qt_translator = translator
+            _qt_translator = translator
 
     def change_language(self, language: str) -> None:
         settings.LANGUAGE.set(settings.app_settings(), language)
