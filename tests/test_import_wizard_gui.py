@@ -100,7 +100,7 @@ def test_requests_wizard_and_export_button(qtbot, demo_db: Database, tmp_path: P
 def test_wizard_marks_guesses_skips_non_people_and_asks_about_likely_matches(qtbot, demo_db: Database,  # type: ignore[no-untyped-def]
                                                                              tmp_path: Path) -> None:
     from desktop.models.spreadsheet.preview import RowStatus
-    from desktop.views.import_wizard import SAME_COLUMN
+    from desktop.views.import_preview_model import SAME_COLUMN
     from PySide6.QtCore import Qt
 
     context, page = _page(qtbot, demo_db)

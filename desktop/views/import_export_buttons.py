@@ -13,7 +13,8 @@ from desktop.models import event_setup
 from desktop.models.database import Database
 from desktop.views import messages
 from desktop.views.context import AppContext
-from desktop.views.import_wizard import ImportWizard, open_import_wizard, participants_kind, requests_kind
+from desktop.views.import_kinds import participants_kind, requests_kind
+from desktop.views.import_wizard import ImportWizard, open_import_wizard
 
 
 class ImportExportButtons(QWidget):
