@@ -11,38 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SIGNAL
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QHideEvent
+from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QTabWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.i18n import _, ngettext
-from desktop.models import checkin, live, operators, participants
-from desktop.models.actor import Actor
+from desktop.i18n import _
+from desktop.models import checkin
 from desktop.models.checkin import CheckInResult, DeskOverview, FailedScanRow, Outcome, Status
 from desktop.models.checkin_search import SearchHit, SearchIndex
-from desktop.models.database import Database
-from desktop.models.enums import ParticipantKind, label
-from desktop.models.errors import ValidationError
 from desktop.models.participants import CategoryRow, ParticipantData
-from desktop.models.walk_in import DuplicateSuspected, register_walk_in
-from desktop.views import settings
-from desktop.views.checkin_models import FailedScanModel, MissingModel, MissingProxy
 from desktop.views.arrival_card import ArrivalCard
 from desktop.views.scan_input import FocusGrabber, ScanInput
 from desktop.views.checkin_results import SearchResults
@@ -56,7 +39,10 @@ from desktop.views.checkin_widgets import (
 from desktop.views.toast import Toast
 from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import WalkInDialog
+from desktop.views.desk_actions import DeskActions, DeskData
 from desktop.views.desk_extras import DeskCorner
+from desktop.views.desk_panels import DeskHeader, DeskLists
+from desktop.views.desk_search import DeskSearch
 from desktop.views.operator_session import OPERATOR, choose_operator
 from desktop.views.desk_sounds import DeskSounds
 from desktop.views.operations import CHECK_INS, PARTICIPANTS
@@ -83,24 +69,19 @@ class CheckInPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.index: SearchIndex | None = None
-        self.presence_mark = 0  # the last check-in event the search index knows about
+        self.search = DeskSearch()  # the index, the matches and what Enter takes (plain Python)
+        self.actions = DeskActions(context, self)  # every database call, on the operation runner
         self.categories: list[CategoryRow] = []
-        self.hits: Sequence[SearchHit] = ()
         self.undoable: CheckInResult | None = None
         self.sounds = DeskSounds(self)
         self.active_dialog: WalkInDialog | HistoryDialog | None = None
-        self._moved_highlight = False
         self._asked_operator = False
 
-        self.operator_label = QLabel()
-        self.operator_label.setStyleSheet("font-size:11pt")
-        self.operator_button = QPushButton(_("Ganti operator/meja"))
+        self.header = DeskHeader()
+        self.operator_label = self.header.operator_label
+        self.operator_button, self.walk_in_button = self.header.operator_button, self.header.walk_in_button
         self.operator_button.clicked.connect(self.choose_operator)
-        self.walk_in_button = QPushButton(_("Peserta tanpa daftar (Ctrl+N)"))
         self.walk_in_button.clicked.connect(self.open_walk_in)
-        for button in (self.operator_button, self.walk_in_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.scan_input = ScanInput()
         self.scan_input.setPlaceholderText(_("Pindai badge, atau ketik kode / nama usaha / kontak / no. HP …"))
@@ -122,52 +103,12 @@ class CheckInPage(QWidget):
         self.panel.badge_clicked.connect(self.print_badge)
 
         self.counters = CountersWidget()
-        self.missing_model = MissingModel(self)
-        self.missing_proxy = MissingProxy(self)
-        self.missing_proxy.setSourceModel(self.missing_model)
-        self.missing_table = QTableView()
-        self.missing_table.setModel(self.missing_proxy)
-        self.missing_table.setSortingEnabled(True)
-        self.missing_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.missing_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.missing_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.missing_table.verticalHeader().hide()
-        missing_header = self.missing_table.horizontalHeader()
-        # Fixed widths: measuring thousands of rows on every refresh would stall the desk.
-        missing_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        digits = self.missing_table.fontMetrics().horizontalAdvance("0")
-        for column, width in ((0, 11), (1, 10), (3, 15)):
-            self.missing_table.setColumnWidth(column, digits * width)
-        for column in (2, 4):  # name and contact give way; kind, code and the phone to call stay whole
-            missing_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.missing_table.doubleClicked.connect(self._missing_history)
-        self.kind_filter = QComboBox()
-        self.kind_filter.addItem(_("Semua jenis"), None)
-        for kind in ParticipantKind:
-            self.kind_filter.addItem(label(kind), kind.value)
-        self.kind_filter.currentIndexChanged.connect(
-            lambda: self.missing_proxy.set_kind(self.kind_filter.currentData()))
-        self.failed_model = FailedScanModel(self)
-        self.failed_table = QTableView()
-        self.failed_table.setModel(self.failed_model)
-        self.failed_table.verticalHeader().hide()
-        self.failed_table.horizontalHeader().setStretchLastSection(True)
-        self.tabs = QTabWidget()
-        missing_page = QWidget()
-        missing_layout = QVBoxLayout(missing_page)
-        missing_layout.setContentsMargins(0, 4, 0, 0)
-        missing_layout.addWidget(self.kind_filter)
-        missing_layout.addWidget(self.missing_table)
-        self.tabs.addTab(missing_page, _("Belum hadir"))
-        self.tabs.addTab(self.failed_table, _("Scan gagal"))
+        self.tabs = DeskLists()
+        lists = self.tabs  # its models and tables by name: the tests reach them here
+        self.missing_model, self.missing_proxy, self.missing_table = lists.missing_model, lists.missing_proxy, lists.missing_table
+        self.kind_filter, self.failed_model, self.failed_table = lists.kind_filter, lists.failed_model, lists.failed_table
+        lists.history_wanted.connect(self.show_history)
 
-        header = QHBoxLayout()
-        title = QLabel("<h2>" + _("Registrasi") + "</h2>")
-        header.addWidget(title)
-        header.addStretch(1)
-        header.addWidget(self.operator_label)
-        header.addWidget(self.operator_button)
-        header.addWidget(self.walk_in_button)
         left = QVBoxLayout()
         left.addWidget(self.scan_input)
         left.addWidget(self.hint_label)
@@ -184,7 +125,7 @@ class CheckInPage(QWidget):
         body.addLayout(left, 4)
         body.addLayout(right, 3)
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addLayout(self.header)
         layout.addLayout(body, 1)
 
         self.idle_timer = QTimer(self, singleShot=True, interval=SCANNER_IDLE_MS)
@@ -209,33 +150,21 @@ class CheckInPage(QWidget):
 
     # ---- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
-        def load(db: Database) -> tuple[SearchIndex, list[CategoryRow], DeskOverview, list[FailedScanRow], int]:
-            with db.read() as session:
-                return (SearchIndex.load(session), participants.list_categories(session),
-                        checkin.desk_overview(session), checkin.failed_scans(session), live.last_check_in_id(session))
-
-        def show(result: tuple[SearchIndex, list[CategoryRow], DeskOverview, list[FailedScanRow], int]) -> None:
-            self.index, self.categories, overview, failed, self.presence_mark = result
-            self._show_overview((overview, failed))
+        def show(data: DeskData) -> None:
+            self.search.index, self.categories, self.search.presence_mark = data.index, data.categories, data.presence_mark
+            self._show_overview((data.overview, data.failed))
             self._on_text_changed(self.scan_input.text())
             self.loaded.emit()
 
-        self.context.runner.run(load, on_success=show, parent=self)
+        self.actions.load_all(show)
 
     def refresh_overview(self) -> None:
-        def load(db: Database) -> tuple[DeskOverview, list[FailedScanRow]]:
-            with db.read() as session:
-                return checkin.desk_overview(session), checkin.failed_scans(session)
-
-        self.context.runner.run(load, on_success=self._show_overview, parent=self)
+        self.actions.load_overview(self._show_overview)
 
     def _show_overview(self, result: tuple[DeskOverview, list[FailedScanRow]]) -> None:
         overview, failed = result
         self.counters.set_counts(overview.counts)
-        self.missing_model.set_rows(overview.missing)
-        self.failed_model.set_rows(failed)
-        self.tabs.setTabText(0, _("Belum hadir ({count})").format(count=len(overview.missing)))
-        self.tabs.setTabText(1, _("Scan gagal ({count})").format(count=len(failed)))
+        self.tabs.show_overview(overview, failed)
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if OPERATOR in kinds:
@@ -248,41 +177,25 @@ class CheckInPage(QWidget):
 
     def _follow_presence(self) -> None:
         """Only the check-in events after the last one seen (this desk's or another's)."""
-        mark = self.presence_mark
-
-        def load(db: Database) -> list[live.PresenceChange]:
-            with db.read() as session:
-                return live.check_ins_after(session, mark)
-
-        def apply(changes: list[live.PresenceChange]) -> None:
-            if self.index is None:
-                return
-            for change in changes:
-                if change.event_id > self.presence_mark:
-                    self.index.set_present(change.participant_id, change.present_since)
-                    self.presence_mark = change.event_id
-
-        self.context.runner.run(load, on_success=apply, parent=self)
+        self.actions.presence_after(self.search.presence_mark, self.search.follow)
 
     # ---- typing and scanning ---------------------------------------------------------------
     def _on_text_changed(self, text: str) -> None:
-        self._moved_highlight = False
-        matches = self.index.find(text) if self.index is not None and text.strip() else None
-        self.hits = matches.hits if matches is not None else ()
-        self.results.set_hits(self.hits)
-        if not text.strip():
-            self.hint_label.clear()
-        elif not self.hits:
-            self.hint_label.setText(_("Tidak ada yang cocok. Enter untuk mencoba sebagai kode, Ctrl+N untuk walk-in."))
-        else:
-            self.hint_label.setText(ngettext(
-                "{count} cocok — Enter untuk check-in",
-                "{count} cocok — Enter untuk yang disorot, ↑/↓ untuk memilih", len(self.hits)
-            ).format(count=len(self.hits)))
+        hint = self.search.typed(text)
+        self.results.set_hits(self.search.hits)
+        self.hint_label.setText(hint)
         if text.strip():
             self.idle_timer.start()
         else:
             self.idle_timer.stop()
+
+    @property
+    def index(self) -> SearchIndex | None:
+        return self.search.index
+
+    @property
+    def hits(self) -> Sequence[SearchHit]:
+        return self.search.hits
 
     @property
     def current_row(self) -> int:
@@ -293,34 +206,28 @@ class CheckInPage(QWidget):
         return self.results.cards
 
     def _move_highlight(self, step: int) -> None:
-        if self.hits:
+        if self.search.hits:
             self.results.move(step)
-            self._moved_highlight = True
+            self.search.moved_highlight = True
 
     def _on_idle(self) -> None:
         text = self.scan_input.text()
-        if (self.index is not None and self.index.by_code(text) is not None) or checkin.looks_like_code(text):
+        if self.search.is_code(text):
             self.submit_code(text)
 
     def _on_submitted(self, text: str) -> None:
         self.idle_timer.stop()
-        if not text.strip():
-            return  # the second Enter of a scanner, or a stray one: nothing to do
-        exact = self.index.by_code(text) if self.index is not None else None
-        if exact is not None:
-            self.submit_code(text)
-        elif self.hits and (self._moved_highlight or not checkin.looks_like_code(text)):
-            # Enter takes the highlighted match; a whole code that is nobody's is not someone else's.
-            self.submit_id(self.hits[max(0, self.current_row)].person.id)
-        else:
-            self.submit_code(text)  # the database decides: new elsewhere, or a failed scan to log
+        target = self.search.enter_target(text, self.current_row)
+        if isinstance(target, int):
+            self.submit_id(target)
+        elif target is not None:
+            self.submit_code(target)
 
     def submit_code(self, text: str) -> None:
         self._submit(text, text)
 
     def submit_id(self, participant_id: int) -> None:
-        hit = next((h for h in self.hits if h.person.id == participant_id), None)
-        self._submit(participant_id, hit.person.business_name if hit else str(participant_id))
+        self._submit(participant_id, self.search.name_of(participant_id))
 
     def check_in_scanned(self, raw: str) -> None:
         """The one entry point for a scanned code from any source (a scanner burst anywhere in the
@@ -335,27 +242,16 @@ class CheckInPage(QWidget):
             self.idle_timer.stop()
             self.scan_input.clear()
         self.panel.show_pending(shown)
-        actor = self.context.actor
-        nonce = checkin.new_nonce()
-
-        def work(db: Database) -> CheckInResult:
-            with db.transaction() as session:
-                return checkin.check_in(session, target, actor, nonce=nonce)
 
         def answered(result: CheckInResult) -> None:
             self._show_result(result)
             if scanned:
                 self.scan_answered.emit(result)
 
-        self.context.runner.run(work, on_success=answered, on_error=self._show_error,
-                                changes={CHECK_INS}, parent=self)
+        self.actions.check_in(target, answered, self._show_error)
 
     def _show_result(self, result: CheckInResult) -> None:
-        if self.index is not None and result.person is not None:
-            if result.outcome in (Outcome.CHECKED_IN, Outcome.ALREADY):
-                self.index.set_present(result.person.id, result.at)
-            elif result.outcome is Outcome.UNDONE:
-                self.index.set_present(result.person.id, None)
+        self.search.note(result)
         self.undoable = result if result.outcome is Outcome.CHECKED_IN else None
         if result.outcome is Outcome.UNDONE and result.person is not None:
             self._offer_redo(result)
@@ -383,15 +279,7 @@ class CheckInPage(QWidget):
             self.panel.show_note(_("Tidak ada check-in yang bisa dibatalkan di layar ini."))
             return
         self.undoable = None
-        actor = self.context.actor
-        person_id, event_id, nonce = last.person.id, last.event_id, checkin.new_nonce()
-
-        def work(db: Database) -> CheckInResult:
-            with db.transaction() as session:
-                return checkin.undo(session, person_id, actor, event_id=event_id, nonce=nonce)
-
-        self.context.runner.run(work, on_success=self._show_result, on_error=self._show_error,
-                                changes={CHECK_INS}, parent=self)
+        self.actions.undo(last.person.id, last.event_id, self._show_result, self._show_error)
 
     def _offer_redo(self, result: CheckInResult) -> None:
         """The undo in plain sight, with one key to bring the check-in back."""
@@ -415,10 +303,6 @@ class CheckInPage(QWidget):
         if target is None:
             return
 
-        def load(db: Database) -> Status:
-            with db.read() as session:
-                return checkin.status(session, target)
-
         def show(status: Status) -> None:
             dialog = HistoryDialog(status, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -426,11 +310,7 @@ class CheckInPage(QWidget):
             self.active_dialog = dialog
             dialog.open()
 
-        self.context.runner.run(load, on_success=show, parent=self)
-
-    def _missing_history(self, index: object) -> None:
-        source = self.missing_proxy.mapToSource(index)  # type: ignore[arg-type]
-        self.show_history(self.missing_model.row_at(source.row()).id)
+        self.actions.status(target, show)
 
     def _request_print(self, signal: Signal, signature: str, what: str) -> None:
         person_id = self._panel_person_id()
@@ -463,30 +343,12 @@ class CheckInPage(QWidget):
         return dialog
 
     def _save_walk_in(self, dialog: WalkInDialog, data: ParticipantData, allow_duplicates: bool) -> None:
-        actor = self.context.actor
-        nonce = checkin.new_nonce()
-
-        def work(db: Database) -> CheckInResult:
-            with db.transaction() as session:
-                return register_walk_in(session, data, actor, allow_duplicates=allow_duplicates, nonce=nonce)
-
         def saved(result: CheckInResult) -> None:
             dialog.accept()
             self.scan_input.clear()
             self._show_result(result)
 
-        def failed(error: Exception) -> None:
-            if isinstance(error, DuplicateSuspected):
-                dialog.show_duplicates(error.candidates)
-                return
-            if isinstance(error, ValidationError):
-                dialog.show_problems(error.problems, "" if error.problems else error.message)
-            else:
-                dialog.show_problems({}, str(error))
-            dialog.set_busy(False)
-
-        self.context.runner.run(work, on_success=saved, on_error=failed, changes={PARTICIPANTS, CHECK_INS},
-                                parent=dialog)
+        self.actions.save_walk_in(dialog, data, allow_duplicates, saved)
 
     def _use_existing(self, dialog: WalkInDialog, participant_id: int) -> None:
         dialog.accept()
@@ -500,9 +362,7 @@ class CheckInPage(QWidget):
 
     # ---- operator and desk -------------------------------------------------------------------
     def _update_operator_label(self) -> None:
-        actor = self.context.actor
-        self.operator_label.setText(_("Operator: <b>{name}</b> · {desk}").format(
-            name=actor.name, desk=actor.desk or _("meja belum dipilih")))
+        self.header.show_operator(self.context.actor)
 
     def choose_operator(self) -> None:
         choose_operator(self.context, self, on_chosen=lambda _actor: self._update_operator_label())
