@@ -9,25 +9,19 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import formatting
 from desktop.i18n import _
 from desktop.models import capacity, cofulfilment, orders, participants, tallies
 from desktop.models.database import Database
-from desktop.models.enums import OrderStatus, label
 from desktop.models.errors import DomainError, ValidationError
 from desktop.models.orders import OrderData, OrderPreview, OrderRow, PartyOption, SavedOrder
 from desktop.models.participants import CategoryRow
@@ -36,7 +30,10 @@ from desktop.views.context import AppContext
 from desktop.views.operations import CHECK_INS, ORDERS, PARTICIPANTS
 from desktop.views.order_dialog import OrderDialog
 from desktop.views.order_followup_dialogs import CancelOrderDialog, CoFulfilmentDialog
+from desktop.views.order_filters import OrderFilters
 from desktop.views.order_model import COLUMNS, OrderFilterProxy, OrderTableModel
+from desktop.views.order_tally_view import OrderTallyView, tally_summary
+from desktop.views.orders_words import needs_split, no_helpers_message, row_actions, saved_message, split_message
 
 OK_COLOUR = "#1f7a4d"
 WARN_COLOUR = "#a15c00"
@@ -68,20 +65,10 @@ class OrdersPage(QWidget):
         self.proxy = OrderFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(_("Cari no., pembeli, penjual, produk … (Ctrl+F)"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
-        self.buyer_filter = QComboBox()
-        self.seller_filter = QComboBox()
-        self.category_filter = QComboBox()
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(_("Semua status"), None)
-        for status in OrderStatus:
-            self.status_filter.addItem(label(status), status.value)
-        for combo, key in ((self.buyer_filter, "buyer"), (self.seller_filter, "seller"),
-                           (self.category_filter, "category"), (self.status_filter, "status")):
-            combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self.proxy.set_filters(**{k: c.currentData()}))
+        self.filters = OrderFilters(self.proxy)
+        bar = self.filters  # its controls by name: the shortcuts and the tests reach them here
+        self.search_edit, self.buyer_filter, self.seller_filter = bar.search_edit, bar.buyer_filter, bar.seller_filter
+        self.category_filter, self.status_filter = bar.category_filter, bar.status_filter
 
         self.new_button = QPushButton(_("Pesanan baru (Ctrl+N)"))
         self.edit_button = QPushButton(_("Ubah (F2)"))
@@ -109,19 +96,11 @@ class OrdersPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        self.tally: tallies.OrderTally | None = None
-        self.tally_group = QComboBox()
-        for key, title in (("ikm", _("Per IKM / penjual")), ("buyer", _("Per pembeli")), ("category", _("Per produk"))):
-            self.tally_group.addItem(title, key)
-        self.tally_group.currentIndexChanged.connect(lambda _i: self._fill_tally_table())
-        self.tally_table = self._tally_table()
-        tally_page = QWidget()
-        tally_layout = QVBoxLayout(tally_page)
-        tally_layout.addWidget(self.tally_group, 0, Qt.AlignmentFlag.AlignLeft)
-        tally_layout.addWidget(self.tally_table, 1)
+        self.tally_view = OrderTallyView()
+        self.tally_group, self.tally_table = self.tally_view.tally_group, self.tally_view.tally_table
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, _("Daftar pesanan"))
-        self.tabs.addTab(tally_page, _("Rekap"))
+        self.tabs.addTab(self.tally_view, _("Rekap"))
 
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
@@ -129,12 +108,6 @@ class OrdersPage(QWidget):
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search_edit, 3)
-        filters.addWidget(self.buyer_filter, 2)
-        filters.addWidget(self.seller_filter, 2)
-        filters.addWidget(self.category_filter, 1)
-        filters.addWidget(self.status_filter, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addWidget(self.edit_button)
@@ -142,7 +115,7 @@ class OrdersPage(QWidget):
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addLayout(self.filters)
         layout.addLayout(actions)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.tabs, 1)
@@ -157,19 +130,6 @@ class OrdersPage(QWidget):
         context.bus.changed.connect(self._on_changed)
         self._update_buttons()
         self.refresh()
-
-    @staticmethod
-    def _tally_table() -> QTableWidget:
-        table = QTableWidget(0, 6)
-        table.setHorizontalHeaderLabels(
-            [_("Nama"), _("Pesanan"), _("Diminta (pasang)"), _("Disanggupi (pasang)"), _("Belum terpenuhi (pasang)"),
-             _("Nilai")]
-        )
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        return table
 
     # ---- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -207,56 +167,11 @@ class OrdersPage(QWidget):
                 self.table.setColumnWidth(column, min(self.table.columnWidth(column), WIDE_COLUMNS[key]))
 
     def _fill_filters(self) -> None:
-        rows = self.model.rows()
-        names = {
-            self.buyer_filter: (_("Semua pembeli"), sorted({(r.buyer_name, r.buyer_id) for r in rows})),
-            self.seller_filter: (_("Semua penjual"), sorted({(r.seller_name, r.seller_id) for r in rows})),
-            self.category_filter: (_("Semua produk"), [(c.name, c.id) for c in self.categories]),
-        }
-        for combo, (everyone, choices) in names.items():
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everyone, None)
-            for name, key in choices:
-                combo.addItem(name, key)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+        self.filters.fill(self.model.rows(), self.categories)
 
     def _show_tally(self, tally: tallies.OrderTally) -> None:
-        self.summary_label.setText(
-            _("{orders} pesanan LoI/pasti · diminta <b>{requested}</b> · disanggupi <b>{committed}</b> · "
-              "belum terpenuhi <b>{unfulfilled}</b> · <b>{value}</b>").format(
-                orders=tally.orders,
-                requested=formatting.pairs(tally.requested_pairs),
-                committed=formatting.pairs(tally.committed_pairs),
-                unfulfilled=formatting.pairs(tally.unfulfilled_pairs),
-                value=formatting.rupiah(tally.value_rupiah),
-            )
-        )
-        self.tally = tally
-        self._fill_tally_table()
-
-    def _fill_tally_table(self) -> None:
-        """Requested counts the buyer's demand once; committed counts every maker (see tallies.py)."""
-        if self.tally is None:
-            return
-        rows = {"ikm": self.tally.by_ikm, "buyer": self.tally.by_buyer, "category": self.tally.by_category}[
-            self.tally_group.currentData()
-        ]
-        table = self.tally_table
-        table.setRowCount(len(rows))
-        for position, row in enumerate(rows):
-            cells = [
-                str(row.name), formatting.number(row.orders), formatting.number(row.requested_pairs),
-                formatting.number(row.committed_pairs), formatting.number(row.unfulfilled_pairs),
-                formatting.rupiah(row.value_rupiah),
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(position, column, item)
+        self.summary_label.setText(tally_summary(tally))
+        self.tally_view.show_tally(tally)
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if kinds & {ORDERS, PARTICIPANTS, CHECK_INS}:
@@ -284,11 +199,10 @@ class OrdersPage(QWidget):
             self.table.scrollTo(index)
 
     def _update_buttons(self, *_args: object) -> None:
-        row = self.selected_row()
-        live = row is not None and not row.is_cancelled
-        self.edit_button.setEnabled(live)
-        self.cancel_button.setEnabled(live)
-        self.split_button.setEnabled(live and row is not None and row.parent_order_id is None and row.open_shortfall_pairs > 0)
+        allowed = row_actions(self.selected_row())
+        self.edit_button.setEnabled(allowed.edit)
+        self.cancel_button.setEnabled(allowed.cancel)
+        self.split_button.setEnabled(allowed.split)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()
@@ -385,12 +299,8 @@ class OrdersPage(QWidget):
         order = saved.order
         self._pending_select = order.id
         dialog.saved(order)
-        text = _("Pesanan {number} tersimpan: {buyer} dari {seller}, {value}.").format(
-            number=order.number, buyer=order.buyer_name, seller=order.seller_name,
-            value=formatting.rupiah(order.value_rupiah),
-        )
-        self.say(" ".join([text, *saved.warnings]), WARN_COLOUR if saved.warnings else OK_COLOUR)
-        if order.parent_order_id is None and order.open_shortfall_pairs > 0:
+        self.say(saved_message(saved), WARN_COLOUR if saved.warnings else OK_COLOUR)
+        if needs_split(order):
             self.split_shortfall(order.id, automatic=True)
 
     # ---- co-fulfilment -------------------------------------------------------------------
@@ -408,9 +318,7 @@ class OrdersPage(QWidget):
 
         def show(plan: cofulfilment.CoFulfilmentPlan) -> None:
             if automatic and not plan.helpers:
-                self.say(_("Kekurangan {pairs} pada {number} tercatat sebagai belum terpenuhi: tidak ada IKM hadir "
-                           "dengan produk sama yang masih punya kapasitas.").format(
-                    pairs=formatting.pairs(plan.open_shortfall), number=plan.order.number), WARN_COLOUR)
+                self.say(no_helpers_message(plan), WARN_COLOUR)
                 return
             self._open_split_dialog(plan)
 
@@ -428,10 +336,7 @@ class OrdersPage(QWidget):
             def created(rows: list[OrderRow]) -> None:
                 self._pending_select = plan.order.id
                 dialog.accept()
-                self.say(_("Kekurangan {number} dibagi ke {makers}.").format(
-                    number=plan.order.number,
-                    makers=", ".join(f"{r.seller_name} ({formatting.pairs(r.committed_pairs)}, {r.number})" for r in rows),
-                ))
+                self.say(split_message(plan, rows))
 
             def failed(error: Exception) -> None:
                 dialog.set_busy(False)
