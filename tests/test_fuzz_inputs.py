@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from desktop.models import numbers, orders
 from desktop.models.errors import DomainError
-from desktop.models.money import parse_rupiah
+from desktop.models.numbers import parse_rupiah
 from desktop.models.units import parse_quantity
 from desktop.scheduling.problem_io import problem_from_dict
 
@@ -32,7 +32,7 @@ def _refused_well(error: DomainError) -> None:
 @given(money_like)
 def test_rupiah_amounts(text: str) -> None:
     try:
-        value = parse_rupiah(text)
+        value = parse_rupiah(text, strict=True)
     except DomainError as error:
         _refused_well(error)
         return

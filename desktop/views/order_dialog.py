@@ -37,7 +37,7 @@ from desktop.i18n import _
 from desktop.models.capacity import CapacityCheck, describe_check
 from desktop.models.enums import OrderStatus, ParticipantKind, Unit, label
 from desktop.models.errors import ValidationError
-from desktop.models.money import parse_rupiah, parse_whole_number
+from desktop.models.numbers import parse_rupiah, parse_whole_number
 from desktop.models.orders import (
     SELLER_KINDS,
     LineData,
@@ -360,7 +360,7 @@ class OrderDialog(QDialog):
         except ValidationError as error:
             problems["quantity"] = error.message
         try:
-            price = parse_rupiah(self.price_edit.text())
+            price = parse_rupiah(self.price_edit.text(), strict=True)
         except ValidationError as error:
             problems["unit_price"] = error.message
         try:
@@ -369,7 +369,8 @@ class OrderDialog(QDialog):
             problems["delivery_date"] = error.message
         if self.committed_edit.text().strip():
             try:
-                committed = parse_whole_number(self.committed_edit.text(), what=_("Yang disanggupi"), field="committed")
+                committed = parse_whole_number(self.committed_edit.text(), strict=True, what=_("Yang disanggupi"),
+                                               field="committed")
             except ValidationError as error:
                 problems["committed"] = error.message
         if problems:
@@ -441,7 +442,7 @@ class OrderDialog(QDialog):
 
     def _price_words(self, unit: str, base_word: str) -> str:
         """``= Rp 85.000 per pasang`` when the price was typed per kodi or lusin."""
-        typed = parse_rupiah(self.price_edit.text())
+        typed = parse_rupiah(self.price_edit.text(), strict=True)
         if factor(unit) == 1:
             return _("= {amount} per {unit}").format(amount=formatting.rupiah(typed), unit=base_word)
         kept = stored_price(typed, unit)
