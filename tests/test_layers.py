@@ -40,3 +40,10 @@ def test_the_domain_turns_a_scheduler_error_into_its_own_with_the_same_words() -
     assert caught.value.message == "Sesi s9 tidak dikenal." and isinstance(caught.value.__cause__, ProblemError)
     with pytest.raises(KeyError), scheduler_errors():  # other errors pass through untouched
         raise KeyError("x")
+
+
+def test_reports_draw_only_what_their_data_carries() -> None:
+    """No labels or colours looked up in the domain: the report data brings them (models/report_data.py)."""
+    reaching = {name: sorted(m for m in modules if m.startswith("desktop.models"))
+                for name, modules in _imports("reports").items()}
+    assert {name: modules for name, modules in reaching.items() if modules} == {}
