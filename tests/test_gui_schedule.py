@@ -72,7 +72,7 @@ def test_schedule_the_demo_event_from_the_page(qtbot, demo_db: Database) -> None
     assert len(page.board.meetings) >= 170  # type: ignore[union-attr]
     text = page.result_label.text()
     assert "dari 182" in text and "batas atas" in text and "IKM dengan pertemuan" in text and "terbukti optimal" in text
-    waiting = [line for line in page.requests_tab.model.lines() if not line.scheduled]
+    waiting = [line for line in page.requests_tab.model.rows() if not line.scheduled]
     assert waiting and all(line.status_text().startswith("Belum: ") for line in waiting)
     assert context.shown_errors == []
 
@@ -308,7 +308,7 @@ def test_requests_tab_add_accept_suggestions_and_delete(qtbot, scheduled_db: Dat
     assert tab.suggestions_dialog is None and tab.model.rowCount() == before + 3
 
     # Deleting a scheduled request warns that its meeting goes too.
-    scheduled = next(i for i, line in enumerate(tab.model.lines()) if line.scheduled)
+    scheduled = next(i for i, line in enumerate(tab.model.rows()) if line.scheduled)
     tab.table.selectRow(tab.proxy.mapFromSource(tab.model.index(scheduled, 0)).row())
     asked: list[str] = []
     monkeypatch.setattr("desktop.views.messages.confirm", lambda _parent, text, **_kw: asked.append(text) or True)

@@ -26,7 +26,8 @@ LABEL_DPI = 203
 EVENT = EventHeader("Business Matching 2020 — Temu Bisnis Alas Kaki & Bahan Baku <Mojokerto>",
                     "Hall Graha Mojokerto Service City (GMSC)", "Kota Mojokerto",
                     dt.date(2020, 3, 6), "Disperindag Kota Mojokerto", "", "", "a4", dt.datetime(2020, 3, 6, 8, 0))
-ME = Person(1, "IKM042", "ikm", "CV. Sepatu & Sandal <Jaya> Abadi Sentosa Makmur Sejahtera", "Bu Siti Rahayu")
+ME = Person(1, "IKM042", "ikm", "CV. Sepatu & Sandal <Jaya> Abadi Sentosa Makmur Sejahtera", "Bu Siti Rahayu",
+            kind_label="IKM", kind_colour="#1f7a4d")
 
 
 def schedule(meetings: int) -> PersonalSchedule:
@@ -35,7 +36,7 @@ def schedule(meetings: int) -> PersonalSchedule:
         start = dt.time(9 + number // 3, (number % 3) * 20)
         end = dt.time(9 + (number + 1) // 3, ((number + 1) % 3) * 20)
         partner = Person(100 + number, f"BYR{number:03d}", "buyer", f"PT Pembeli Nusantara Nomor {number} Tbk",
-                         "Bapak Pembeli Yang Namanya Panjang Sekali")
+                         "Bapak Pembeli Yang Namanya Panjang Sekali", kind_label="Pembeli", kind_colour="#1d4e89")
         table = Table(number, number + 1, f"Meja {number + 1}", None)
         lines.append(ScheduleLine(Slot(number, number + 1, start, end, "pagi"), table, partner, "scheduled"))
     return PersonalSchedule(ME, tuple(lines))

@@ -3,7 +3,7 @@
 import pytest
 
 from desktop.models.errors import ValidationError
-from desktop.models.money import parse_rupiah, parse_whole_number
+from desktop.models.numbers import parse_rupiah, parse_whole_number
 from desktop.models.units import entered_price, entry_units, parse_quantity, stored_price, stored_unit, to_stored
 
 
@@ -28,8 +28,8 @@ from desktop.models.units import entered_price, entry_units, parse_quantity, sto
     ],
 )
 def test_prices_typed_at_the_table(text: str, expected: int) -> None:
-    assert parse_rupiah(text) == expected
-    assert isinstance(parse_rupiah(text), int)
+    assert parse_rupiah(text, strict=True) == expected
+    assert isinstance(parse_rupiah(text, strict=True), int)
 
 
 @pytest.mark.parametrize(
@@ -50,17 +50,17 @@ def test_prices_typed_at_the_table(text: str, expected: int) -> None:
 )
 def test_bad_prices_get_a_clear_message(text: str, words: str) -> None:
     with pytest.raises(ValidationError) as info:
-        parse_rupiah(text)
+        parse_rupiah(text, strict=True)
     assert words in info.value.message
     assert info.value.field == "unit_price"
 
 
 def test_whole_numbers() -> None:
-    assert parse_whole_number("40.000", what="Jumlah", field="q") == 40000
-    assert parse_whole_number("40 000", what="Jumlah", field="q") == 40000
+    assert parse_whole_number("40.000", strict=True, what="Jumlah", field="q") == 40000
+    assert parse_whole_number("40 000", strict=True, what="Jumlah", field="q") == 40000
     for text, words in [("2,5", "bilangan bulat"), ("-3", "negatif"), ("empat", "angka"), ("", "wajib")]:
         with pytest.raises(ValidationError) as info:
-            parse_whole_number(text, what="Jumlah", field="q")
+            parse_whole_number(text, strict=True, what="Jumlah", field="q")
         assert words in info.value.message
 
 

@@ -74,3 +74,35 @@ def test_what_formatting_writes_parses_back(value: int) -> None:
 def test_decimal_comma_with_thousands(whole: int, cents: int) -> None:
     text = f"{formatting.number(whole)},{cents:02d}"
     assert parse_indonesian_number(text) == Decimal(whole) + Decimal(cents) / 100
+
+
+@pytest.mark.parametrize(
+    ("text", "lenient", "strict_words"),
+    [
+        ("85,000", 85, "titik"),  # a sheet reads the Indonesian decimal comma; the form asks for a dot
+        ("Rp 12.500,50", 12_501, "sen"),  # sheets round sen, the order form refuses them
+        ("85.00", 85, "tidak dapat dibaca"),
+        ("2 M", 2_000_000_000, "angka, bukan huruf"),
+        ("IDR 1.250.000", 1_250_000, "angka, bukan huruf"),
+        ("85.000 rupiah", 85_000, "angka, bukan huruf"),
+    ],
+)
+def test_rupiah_strictness_levels(text: str, lenient: int, strict_words: str) -> None:
+    assert parse_rupiah(text) == lenient
+    with pytest.raises(ValidationError) as caught:
+        parse_rupiah(text, strict=True, field="price")
+    assert strict_words in caught.value.message and caught.value.field == "price"
+
+
+@pytest.mark.parametrize("text", ["85.000", "Rp 1.250.000,-", "1,5jt", "2.500rb", "12 500"])
+def test_both_levels_agree_where_nothing_can_be_misread(text: str) -> None:
+    assert parse_rupiah(text) == parse_rupiah(text, strict=True)
+
+
+def test_whole_number_strictness_levels() -> None:
+    assert parse_whole_number("1,5 rb") == 1500
+    assert parse_whole_number("40.000", strict=True, what="Jumlah", field="q") == 40_000
+    for text, words in [("1,5 rb", "tidak dapat dibaca"), ("2,5", "bilangan bulat"), ("", "Jumlah wajib")]:
+        with pytest.raises(ValidationError) as caught:
+            parse_whole_number(text, strict=True, what="Jumlah", field="q")
+        assert words in caught.value.message and caught.value.field == "q"

@@ -85,3 +85,27 @@ def test_english_papers_read_english(long_names: Database) -> None:
     with long_names.read() as session:
         figures = report_data.tally_data(session).figures
     assert f"{figures.requested_pairs:,}" in tally  # 44,300: English separators
+
+
+def test_report_data_carries_the_words_and_colours_the_papers_draw(played_db: Database) -> None:
+    from desktop.models.enums import KIND_COLOURS, MeetingStatus, ParticipantKind, Unit, label
+
+    i18n.set_language("en")
+    with played_db.read() as session:
+        schedules = report_data.schedules_data(session)
+        grid = report_data.grid_data(session)
+        event = report_data.event_report_data(session)
+    person = schedules.schedules[0].person
+    assert person.kind_label == label(person.kind, ParticipantKind) and person.kind_label != person.kind
+    assert person.kind_colour == KIND_COLOURS[ParticipantKind(person.kind)]
+    lines = [line for schedule in schedules.schedules for line in schedule.lines]
+    assert {line.status_label for line in lines if line.status == MeetingStatus.SCHEDULED.value} <= {""}
+    assert all(line.status_label == label(line.status, MeetingStatus) for line in lines
+               if line.status != MeetingStatus.SCHEDULED.value)
+    assert {cell.fill for cell in grid.cells if cell.status == MeetingStatus.SCHEDULED.value} <= {None}
+    assert all(cell.fill for cell in grid.cells if cell.status == MeetingStatus.HELD.value)
+    assert any(cell.status == MeetingStatus.HELD.value for cell in grid.cells)  # the played day has held meetings
+    assert [row.label for row in event.attendance] == [label(row.kind, ParticipantKind) for row in event.attendance]
+    assert event.meetings.held_label == label(MeetingStatus.HELD) == "Held"
+    assert all(unit.unit_label == label(unit.unit, Unit) for unit in event.tally.units)
+    assert event.tally.colours.committed == KIND_COLOURS[ParticipantKind.IKM]

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from desktop.i18n import _
 from desktop.cli.operator_option import add_operator_argument
-from desktop.models.errors import DomainError
+from desktop.models.errors import DomainError, scheduler_errors
 
 # The solvers (OR-Tools, PySAT) and the database layer load when a command needs them, so
 # ``schedule --help`` and reading a problem file start at once.
@@ -63,6 +63,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
+    with scheduler_errors():  # a bad problem file is refused in one line like any other input
+        return _run_schedule(args)
+
+
+def _run_schedule(args: argparse.Namespace) -> int:
     items: list[str] = list(args.items)
     db = args.schedule_db or getattr(args, "db", None)
     if items and items[0] == CHECK:

@@ -21,7 +21,7 @@ from desktop.models import board, checkin, cofulfilment, event_setup, meetings, 
 from desktop.models.actor import Actor
 from desktop.models.base import SimulatedClock, now, simulated_clock
 from desktop.models.enums import MeetingStatus, OrderStatus, ParticipantKind, Unit
-from desktop.models.errors import DomainError, ValidationError
+from desktop.models.errors import DomainError, ValidationError, scheduler_errors
 from desktop.models.orm import Meeting, MeetingRequest, ProductCategory, TimeSlot
 from desktop.models.participants import ParticipantData, ParticipantRow
 from desktop.models.walk_in import register_walk_in
@@ -97,7 +97,8 @@ class _State:
 
 def _schedule(session: Session) -> None:
     moment = board.event_moment(event_setup.get_event(session).event_date, now())
-    result = solve(schedule_store.export_problem(session, moment=moment), engine=Engine.FAST)
+    with scheduler_errors():
+        result = solve(schedule_store.export_problem(session, moment=moment), engine=Engine.FAST)
     schedule_store.store_schedule(session, result, ADMIN, moment=moment)
 
 

@@ -179,6 +179,14 @@ KIND_COLOURS: dict[ParticipantKind, str] = {
 }
 
 
+def kind_colour(kind: str) -> str:
+    """The colour of a stored kind value; an unknown one gets the colour of "other"."""
+    try:
+        return KIND_COLOURS[ParticipantKind(kind)]
+    except ValueError:
+        return KIND_COLOURS[ParticipantKind.OTHER]
+
+
 def label(value: StrEnum | str, enum: type[StrEnum] | None = None) -> str:
     """Words for a stored enum value in the current language (``enum`` for plain strings)."""
     enum = enum or type(value)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 
 class DomainError(Exception):
     """A rule was broken; ``str(error)`` is the message to show the user."""
@@ -33,3 +36,15 @@ class ConflictError(DomainError):
 
 class DatabaseOpenError(DomainError):
     pass
+
+
+@contextmanager
+def scheduler_errors() -> Iterator[None]:
+    """Around a call into the scheduler: its ``ProblemError`` becomes a :class:`ValidationError`
+    with the same message, so the desk and the command line show it as every other refusal."""
+    from desktop.scheduling.errors import ProblemError  # not at import: this module loads at start-up
+
+    try:
+        yield
+    except ProblemError as error:
+        raise ValidationError(error.message) from error

@@ -11,6 +11,16 @@ prices). No Qt here. The rules, in order:
 * a scale word multiplies: ``rb``/``ribu``/``k`` ×1.000, ``jt``/``juta`` ×1.000.000,
   ``m``/``miliar``/``milyar`` ×1.000.000.000;
 * ``Rp`` and unit words (``pasang``, ``psg``, ``pcs``, ``/bulan`` …) around the number are ignored.
+
+Two strictness levels, one reader per kind (``parse_rupiah``, ``parse_whole_number``):
+
+* lenient (the default: sheets and lists) reads all of the above, rounds sen to whole Rupiah;
+* ``strict=True`` (what an operator types into the order form) takes only what cannot be misread:
+  digits, dots grouping thousands (``85.000``, ``1.250.000``) or spaces (``12 500``), a leading
+  ``Rp``, a trailing ``,-`` or ``,00``, and ``rb``/``ribu``/``k``/``jt``/``juta`` (``1,5jt``,
+  ``2.500rb``). It refuses, with a message that says how to write it, sen (``85.000,50``), a comma
+  grouping thousands (``85,000`` reads as 85 in Indonesian), bad groups (``85.00``), words,
+  negative and absurd amounts. Money is an ``int`` of whole Rupiah: the Rupiah has no cents in trade.
 """
 
 from __future__ import annotations
@@ -116,20 +126,138 @@ def parse_indonesian_number(value: object) -> Decimal:
     return -number if sign == "-" else number
 
 
-def parse_whole_number(value: object) -> int:
-    """A count (pairs, people): must come out whole, e.g. ``1.500``, ``1,5 rb``, ``2 jt``."""
+def parse_whole_number(value: object, *, strict: bool = False, what: str = "", field: str | None = None) -> int:
+    """A count (pairs, people) that must come out whole.
+
+    Lenient: ``1.500``, ``1,5 rb``, ``2 jt``. Strict (``what``, the already translated name of the
+    quantity, goes into the messages): ``40000``, ``40.000`` or ``40 000``; fractions and words are refused.
+    """
+    if strict:
+        return _strict_whole_number(str(value or ""), what, field)
     number = parse_indonesian_number(value)
     if number != number.to_integral_value():
         raise ValidationError(
-            _("\"{text}\" bukan bilangan bulat. Pakai titik sebagai pemisah ribuan, mis. 1.500.").format(text=value)
+            _("\"{text}\" bukan bilangan bulat. Pakai titik sebagai pemisah ribuan, mis. 1.500.").format(text=value),
+            field=field,
         )
     return int(number)
 
 
-def parse_rupiah(value: object) -> int:
-    """Whole Rupiah: ``Rp 85rb`` → 85000, ``1,5 jt`` → 1500000, ``85.000,00`` → 85000; sen are rounded."""
+def parse_rupiah(value: object, *, strict: bool = False, field: str = "unit_price") -> int:
+    """Whole Rupiah. Lenient: ``Rp 85rb`` → 85000, ``1,5 jt`` → 1500000, ``85.000,00`` → 85000, sen are
+    rounded. Strict: ``"85rb"`` → 85000, and a message for the user instead of a guess (module doc)."""
+    if strict:
+        return _strict_rupiah(str(value or ""), field)
     number = parse_indonesian_number(value)
     return int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+# ---- the strict level: the order form ----------------------------------------------------------
+# Far above any unit price or order total of the event; keeps every sum inside BIGINT.
+MAX_RUPIAH = 10**15
+_STRICT_SCALES = ("ribu", "rb", "k", "juta", "jt")  # no miliar at the table: "2m" is a typing slip there
+_STRICT_SUFFIX = re.compile(r"^(?P<number>[0-9][0-9.,]*)\s*(?P<suffix>" + "|".join(_STRICT_SCALES) + r")$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
+_SPACED = re.compile(r"^[0-9]{1,3}( [0-9]{3})+$")
+
+
+def _example() -> str:
+    return _("Tulis misalnya 85000, 85.000 atau 85rb.")
+
+
+def _strict_digits(value: str) -> int | None:
+    """``85000``, ``85.000`` or ``85 000`` as an int; None for anything else."""
+    if value.isascii() and value.isdigit():
+        return int(value)
+    if _GROUPED.fullmatch(value) or _SPACED.fullmatch(value):
+        return int(re.sub(r"[. ]", "", value))
+    return None
+
+
+def _strict_rupiah(text: str, field: str) -> int:
+    raw = text.strip()
+    if not raw:
+        raise ValidationError(_("Harga wajib diisi.") + " " + _example(), field=field)
+    value = raw.lower().replace("\u00a0", " ")
+    value = re.sub(r"^rp\.?\s*", "", value)
+    if value.startswith("-"):
+        raise ValidationError(_("Harga tidak boleh negatif."), field=field)
+    value = re.sub(r"\s*,\s*-$", "", value).strip()  # "Rp 85.000,-"
+    suffixed = _STRICT_SUFFIX.match(value)
+    if suffixed:
+        amount = _strict_scaled(suffixed["number"], SCALES[suffixed["suffix"]], raw, field)
+    else:
+        amount = _strict_plain(value, raw, field)
+    if amount > MAX_RUPIAH:
+        raise ValidationError(_("Harga {text} terlalu besar.").format(text=raw), field=field)
+    return amount
+
+
+def _cents_refused(raw: str, field: str) -> ValidationError:
+    return ValidationError(
+        _("Harga \"{text}\" memakai sen; Rupiah dibulatkan ke rupiah utuh, mis. 85.000.").format(text=raw), field=field
+    )
+
+
+def _unreadable_price(raw: str, field: str) -> ValidationError:
+    return ValidationError(_("Harga \"{text}\" tidak dapat dibaca.").format(text=raw) + " " + _example(), field=field)
+
+
+def _strict_plain(value: str, raw: str, field: str) -> int:
+    if re.search(r"[a-z]", value):
+        raise ValidationError(
+            _("Harga \"{text}\" tidak dapat dibaca: tulis dengan angka, bukan huruf.").format(text=raw)
+            + " " + _example(),
+            field=field,
+        )
+    whole, comma, cents = value.partition(",")
+    if comma:
+        if re.fullmatch(r"0{1,2}", cents):
+            value = whole  # "85.000,00" has no cents after all
+        elif re.fullmatch(r"[0-9]{3}(,[0-9]{3})*", cents):
+            raise ValidationError(
+                _("Harga \"{text}\": pemisah ribuan ditulis dengan titik, mis. 85.000.").format(text=raw), field=field
+            )
+        else:
+            raise _cents_refused(raw, field)
+    amount = _strict_digits(value)
+    if amount is None:
+        raise _unreadable_price(raw, field)
+    return amount
+
+
+def _strict_scaled(number: str, multiplier: int, raw: str, field: str) -> int:
+    """``2.500rb`` (thousands dot) and ``1,5jt`` / ``1.5jt`` (decimal mark) both read as people mean them."""
+    if _GROUPED.fullmatch(number):
+        base = Decimal(number.replace(".", ""))
+    elif re.fullmatch(r"[0-9]+([.,][0-9]+)?", number):
+        base = Decimal(number.replace(",", "."))
+    else:
+        raise _unreadable_price(raw, field)
+    amount = base * multiplier
+    if amount != amount.to_integral_value():
+        raise _cents_refused(raw, field)
+    return int(amount)
+
+
+def _strict_whole_number(text: str, what: str, field: str | None) -> int:
+    raw = text.strip()
+    if not raw:
+        raise ValidationError(_("{what} wajib diisi.").format(what=what), field=field)
+    value = raw.replace("\u00a0", " ")
+    if value.startswith("-"):
+        raise ValidationError(_("{what} tidak boleh negatif.").format(what=what), field=field)
+    amount = _strict_digits(value)
+    if amount is not None:
+        return amount
+    if re.fullmatch(r"[0-9.]*[0-9][,.][0-9]+", value):
+        raise ValidationError(_("{what} harus bilangan bulat, tanpa pecahan.").format(what=what), field=field)
+    raise ValidationError(
+        _("{what} \"{text}\" tidak dapat dibaca: tulis dengan angka, mis. 40000 atau 40.000.").format(
+            what=what, text=raw
+        ),
+        field=field,
+    )
 
 
 # ---- counts as people write them in a list ------------------------------------------------------

@@ -29,7 +29,7 @@ from desktop.models.actor import Actor
 from desktop.models.board import Board, BoardSlot, MeetingCard, at_risk, has_started, live_cards, load_slots
 from desktop.models.checkin import present_since
 from desktop.models.enums import MeetingStatus
-from desktop.models.errors import ConflictError, DomainError
+from desktop.models.errors import ConflictError, DomainError, scheduler_errors
 from desktop.models.orm import Meeting, MeetingTable, Participant
 from desktop.models.permissions import require_admin
 from desktop.models.schedule_store import export_problem, request_key, slot_key, table_key
@@ -127,7 +127,8 @@ def plan_repair(session: Session, moment: dt.datetime) -> RepairPlan:
         PlannedMeeting(request_key(c.request_id), c.a.code, c.b.code, slot_keys[c.slot_id], table_keys[c.table_id])
         for c in cards
     ]
-    result = repair(problem, planned, slot_keys[running.id] if running else None, absent)
+    with scheduler_errors():
+        result = repair(problem, planned, slot_keys[running.id] if running else None, absent)
     by_key = {f"s{slot.ordinal}": slot for slot in slots}
     table_by_key = {table_keys[tid]: t for tid, t in tables.items()}
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import event_setup, participants, presence, tallies
-from desktop.models.enums import MeetingStatus, ParticipantKind, Problem
+from desktop.models.enums import KIND_COLOURS, MeetingStatus, ParticipantKind, Problem, Unit, kind_colour, label
 from desktop.models.errors import DomainError, NotFoundError
 from desktop.models.orm import Meeting, MeetingRequest, Participant
 from desktop.models.phone import display_phone
@@ -27,6 +27,7 @@ from desktop.reports.data import (
     AttendanceRow,
     BadgesReport,
     CardLine,
+    ChartColours,
     EventHeader,
     EventReport,
     GridCell,
@@ -50,6 +51,10 @@ from desktop.reports.data import (
 )
 
 KIND_ORDER = {kind.value: index for index, kind in enumerate(ParticipantKind)}
+# The master grid shows a meeting's outcome as the colour of its cell (the legend names them).
+GRID_FILLS = {MeetingStatus.HELD.value: "#e3f3ea", MeetingStatus.NO_SHOW.value: "#fbe3e3"}
+CHART_COLOURS = ChartColours(committed=KIND_COLOURS[ParticipantKind.IKM], present=KIND_COLOURS[ParticipantKind.IKM],
+                             problems=KIND_COLOURS[ParticipantKind.BANK])
 
 
 def event_header(session: Session, paper: str | None = None) -> EventHeader:
@@ -64,7 +69,12 @@ def event_header(session: Session, paper: str | None = None) -> EventHeader:
 
 def _person(row: participants.ParticipantRow) -> Person:
     return Person(row.id, row.code, row.kind, row.business_name, row.contact_person, row.category_names,
-                  display_phone(row.phone or ""))
+                  display_phone(row.phone or ""), label(row.kind, ParticipantKind), kind_colour(row.kind))
+
+
+def _status_label(status: str) -> str:
+    """A meeting's status in words where a paper prints it: not for one simply scheduled."""
+    return "" if status in ("", MeetingStatus.SCHEDULED.value) else label(status, MeetingStatus)
 
 
 def _people(session: Session) -> dict[int, Person]:
@@ -104,7 +114,7 @@ def _visitor(table: Table, a: Person, b: Person) -> Person:
     if table.host is not None and table.host.id == b.id:
         return a
     return Person(b.id, f"{a.code}/{b.code}", b.kind, f"{a.business_name} × {b.business_name}",
-                  b.contact_person, b.products)
+                  b.contact_person, b.products, kind_label=b.kind_label, kind_colour=b.kind_colour)
 
 
 def find_person(session: Session, code: str) -> Person:
@@ -133,8 +143,8 @@ def schedules_data(session: Session, code: str | None = None, paper: str | None 
     lines: dict[int, list[ScheduleLine]] = defaultdict(list)
     for slot_id, table_id, status, a_id, b_id in _live_meetings(session):
         slot, table = slots[slot_id], tables[table_id]
-        lines[a_id].append(ScheduleLine(slot, table, people[b_id], status))
-        lines[b_id].append(ScheduleLine(slot, table, people[a_id], status))
+        lines[a_id].append(ScheduleLine(slot, table, people[b_id], status, _status_label(status)))
+        lines[b_id].append(ScheduleLine(slot, table, people[a_id], status, _status_label(status)))
 
     def schedule(person: Person) -> PersonalSchedule:
         ordered = sorted(lines.get(person.id, ()), key=lambda line: line.slot.ordinal)
@@ -162,7 +172,7 @@ def table_cards_data(session: Session, paper: str | None = None) -> TableCardsRe
         card_lines = []
         for slot in slots:
             visitor, status = visits.get((table.id, slot.id), (None, ""))
-            card_lines.append(CardLine(slot, visitor, status))
+            card_lines.append(CardLine(slot, visitor, status, _status_label(status)))
         cards.append(TableCard(table, tuple(card_lines)))
     return TableCardsReport(header, tuple(cards))
 
@@ -173,7 +183,8 @@ def grid_data(session: Session, paper: str | None = None) -> GridReport:
     tables = _tables(session, people)
     by_table = {table.id: table for table in tables}
     cells = tuple(
-        GridCell(slot_id, table_id, _visitor(by_table[table_id], people[a_id], people[b_id]), status)
+        GridCell(slot_id, table_id, _visitor(by_table[table_id], people[a_id], people[b_id]), status,
+                 GRID_FILLS.get(status))
         for slot_id, table_id, status, a_id, b_id in _live_meetings(session)
     )
     return GridReport(header, tuple(_slots(session)), tuple(tables), cells)
@@ -203,7 +214,8 @@ def shortfalls(session: Session) -> list[ShortfallLine]:
 
 
 def _shortfall(row: tallies.Shortfall) -> ShortfallLine:
-    return ShortfallLine(row.buyer, row.makers, row.product, row.requested, row.committed, row.unit)
+    return ShortfallLine(row.buyer, row.makers, row.product, row.requested, row.committed, row.unit,
+                         label(row.unit, Unit))
 
 
 def tally_data(session: Session, paper: str | None = None) -> TallyReport:
@@ -217,8 +229,9 @@ def tally_data(session: Session, paper: str | None = None) -> TallyReport:
         by_buyer=tuple(_line(row) for row in tally.by_buyer),
         by_category=tuple(_line(row) for row in tally.by_category),
         shortfalls=tuple(_shortfall(row) for row in tally.shortfalls),
-        units=tuple(UnitLine(u.unit, u.requested, u.committed, u.requested_rupiah, u.committed_rupiah)
-                    for u in tally.units),
+        units=tuple(UnitLine(u.unit, u.requested, u.committed, u.requested_rupiah, u.committed_rupiah,
+                             label(u.unit, Unit)) for u in tally.units),
+        colours=CHART_COLOURS,
     )
 
 
@@ -230,14 +243,15 @@ def event_report_data(session: Session, paper: str | None = None) -> EventReport
     for pid, kind in session.execute(select(Participant.id, Participant.kind)):
         registered[kind] += 1
         attended[kind] += pid in present
-    attendance = tuple(KindAttendance(kind.value, registered[kind.value], attended[kind.value])
+    attendance = tuple(KindAttendance(kind.value, registered[kind.value], attended[kind.value], label(kind))
                        for kind in ParticipantKind if registered[kind.value])
     by_status = dict(session.execute(select(Meeting.status, func.count()).group_by(Meeting.status)).all())
     held = by_status.get(MeetingStatus.HELD.value, 0)
     no_show = by_status.get(MeetingStatus.NO_SHOW.value, 0)
     scheduled = by_status.get(MeetingStatus.SCHEDULED.value, 0)
     meetings = MeetingFigures(held + no_show + scheduled, held, no_show, scheduled,
-                              by_status.get(MeetingStatus.CANCELLED.value, 0))
+                              by_status.get(MeetingStatus.CANCELLED.value, 0), label(MeetingStatus.HELD),
+                              label(MeetingStatus.NO_SHOW), label(MeetingStatus.CANCELLED))
     ikm = participants.list_participants(session, kind=ParticipantKind.IKM.value)
     counts = {problem.value: 0 for problem in Problem}
     entries = []
@@ -245,10 +259,11 @@ def event_report_data(session: Session, paper: str | None = None) -> EventReport
         for problem in row.problems:
             counts[problem] = counts.get(problem, 0) + 1
         if row.problems or row.kur_interest:
-            entries.append(ProblemEntry(_person(row), row.problems, row.kur_interest, row.id in present))
+            entries.append(ProblemEntry(_person(row), tuple(label(p, Problem) for p in row.problems), row.kur_interest,
+                                        row.id in present))
     return EventReport(
         tally.event, attendance, meetings, tally,
-        problem_counts=tuple((problem, count) for problem, count in counts.items() if count),
+        problem_counts=tuple((label(problem, Problem), count) for problem, count in counts.items() if count),
         problems=tuple(entries),
         banks=tuple(_person(row) for row in sorted(
             participants.list_participants(session, kind=ParticipantKind.BANK.value),

@@ -20,7 +20,7 @@ import re
 from desktop.i18n import _
 from desktop.models.enums import Unit, label
 from desktop.models.errors import ValidationError
-from desktop.models.money import parse_whole_number
+from desktop.models.numbers import parse_whole_number
 
 COUNT_FACTORS: dict[str, int] = {Unit.KODI.value: 20, Unit.LUSIN.value: 12}
 
@@ -88,7 +88,7 @@ def parse_quantity(text: str) -> tuple[int, str | None]:
                 field="quantity",
             )
         number = match["number"]
-    return parse_whole_number(number, what=_("Jumlah"), field="quantity"), unit
+    return parse_whole_number(number, strict=True, what=_("Jumlah"), field="quantity"), unit
 
 
 def factor(entered_unit: str) -> int:

@@ -14,7 +14,6 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.enums import ParticipantKind, label
 from desktop.reports.data import AttendanceReport, EventHeader
 from desktop.reports.fonts import BOLD, CONDENSED, markup
 from desktop.reports.page import (
@@ -125,7 +124,7 @@ def render_attendance(report: AttendanceReport, target: Target, progress: Progre
         cells = [
             Paragraph(markup(person.business_name), style["cell_bold"]),
             Paragraph(markup(person.contact_person), style["cell"]),
-            Paragraph(markup(label(person.kind, ParticipantKind)), style["cell"]),
+            Paragraph(markup(person.kind_label), style["cell"]),
         ]
         # A long name wraps and its row grows (never below the room a signature needs).
         needed = max(cell.wrap(width - 2 * CELL_PADDING, 10_000)[1] for cell, width in zip(cells, widths[1:4]))

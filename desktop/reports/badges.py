@@ -12,7 +12,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.enums import KIND_COLOURS, ParticipantKind, label
 from desktop.reports.data import BadgesReport, EventHeader, Person
 from desktop.reports.fonts import BOLD, REGULAR, clean
 from desktop.reports.page import MUTED, Progress, Target, fit, open_canvas, paper, shrink_to_fit, wrap
@@ -30,11 +29,9 @@ CUT_LENGTH = 5 * mm
 NAME_SIZES = (18.0, 16.0, 14.0, 12.5, 11.0, 10.0)
 
 
-def kind_colour(kind: str) -> colors.Color:
-    try:
-        return colors.HexColor(KIND_COLOURS[ParticipantKind(kind)])
-    except ValueError:
-        return colors.HexColor(KIND_COLOURS[ParticipantKind.OTHER])
+def kind_colour(person: Person) -> colors.Color:
+    """The colour of the person's kind, as the data gives it."""
+    return colors.HexColor(person.kind_colour)
 
 
 def draw_badge(canvas: Canvas, person: Person, event: EventHeader, x: float, y: float) -> None:
@@ -45,11 +42,11 @@ def draw_badge(canvas: Canvas, person: Person, event: EventHeader, x: float, y: 
     canvas.setLineWidth(0.3)
     canvas.rect(x, y, BADGE_WIDTH, BADGE_HEIGHT, stroke=1, fill=0)
 
-    canvas.setFillColor(kind_colour(person.kind))
+    canvas.setFillColor(kind_colour(person))
     canvas.rect(x, top - BAND, BADGE_WIDTH, BAND, stroke=0, fill=1)
     canvas.setFillColor(colors.white)
     canvas.setFont(BOLD, 11)
-    canvas.drawString(x + PAD, top - BAND + 3.4 * mm, fit(label(person.kind, ParticipantKind).upper(), BOLD, 11, inner * 0.6))
+    canvas.drawString(x + PAD, top - BAND + 3.4 * mm, fit(person.kind_label.upper(), BOLD, 11, inner * 0.6))
     canvas.setFont(BOLD, 10)
     canvas.drawRightString(x + BADGE_WIDTH - PAD, top - BAND + 3.5 * mm, clean(person.code))
 

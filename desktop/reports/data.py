@@ -1,7 +1,9 @@
 """Plain data the reports are drawn from: frozen dataclasses, no ORM, no Qt.
 
 ``desktop/models/report_data.py`` fills these from an event file; a test or a script can
-build them by hand just as well.
+build them by hand just as well. The data carries what is drawn: words already in the reader's
+language (``kind_label``, ``status_label`` …) and colours as ``"#rrggbb"``; the reports look
+nothing up. Stored values (``kind``, ``status``, ``unit``) stay for sorting and grouping.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+NEUTRAL_COLOUR = "#555555"  # where data built by hand names no colour
 
 @dataclass(frozen=True)
 class EventHeader:
@@ -32,6 +35,8 @@ class Person:
     contact_person: str
     products: tuple[str, ...] = ()
     phone: str = ""  # as written in Indonesia (0812-3456-7890, 021-5475333)
+    kind_label: str = ""  # the kind in words ("IKM", "Pembeli")
+    kind_colour: str = NEUTRAL_COLOUR  # the kind's colour on badges, slips and cards
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class ScheduleLine:
     table: Table
     counterpart: Person
     status: str
+    status_label: str = ""  # the status in words where worth printing; "" for a meeting simply scheduled
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,7 @@ class CardLine:
     slot: Slot
     visitor: Person | None
     status: str = ""
+    status_label: str = ""  # as ScheduleLine.status_label
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,7 @@ class GridCell:
     table_id: int
     visitor: Person
     status: str
+    fill: str | None = None  # the cell's colour for its status (held, no-show); None: left white
 
 
 @dataclass(frozen=True)
@@ -169,6 +177,7 @@ class ShortfallLine:
     requested_pairs: int  # in ``unit`` (pairs unless said otherwise)
     committed_pairs: int  # by the maker and every co-fulfilling maker together
     unit: str = "pasang"
+    unit_label: str = ""  # the unit in words
 
     @property
     def unfulfilled_pairs(self) -> int:
@@ -182,10 +191,20 @@ class UnitLine:
     committed: int
     requested_rupiah: int
     committed_rupiah: int
+    unit_label: str = ""  # the unit in words
 
     @property
     def unfulfilled(self) -> int:
         return max(self.requested - self.committed, 0)
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """Bar colours of the tally and event report, chosen with the participant palette of the screens."""
+
+    committed: str = NEUTRAL_COLOUR  # pairs and value the makers agreed to (the makers' colour)
+    present: str = NEUTRAL_COLOUR  # participants present
+    problems: str = NEUTRAL_COLOUR  # IKM per problem, for the banks' follow-up (the banks' colour)
 
 
 @dataclass(frozen=True)
@@ -197,6 +216,7 @@ class TallyReport:
     by_category: tuple[TallyLine, ...]
     shortfalls: tuple[ShortfallLine, ...] = ()
     units: tuple[UnitLine, ...] = ()  # per base unit; units are never added together
+    colours: ChartColours = ChartColours()
 
 
 # ---- event report --------------------------------------------------------------------------
@@ -205,6 +225,7 @@ class KindAttendance:
     kind: str
     registered: int
     present: int
+    label: str = ""  # the kind in words
 
     @property
     def rate(self) -> float:
@@ -218,6 +239,9 @@ class MeetingFigures:
     no_show: int
     scheduled: int  # not yet marked
     cancelled: int
+    held_label: str = ""  # the statuses in words
+    no_show_label: str = ""
+    cancelled_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -225,7 +249,7 @@ class ProblemEntry:
     """An IKM that reported problems, for the banks' KUR follow-up."""
 
     person: Person
-    problems: tuple[str, ...]
+    problems: tuple[str, ...]  # in words
     kur_interest: bool
     present: bool
 
@@ -236,6 +260,6 @@ class EventReport:
     attendance: tuple[KindAttendance, ...]
     meetings: MeetingFigures
     tally: TallyReport
-    problem_counts: tuple[tuple[str, int], ...]  # (problem value, IKM count)
+    problem_counts: tuple[tuple[str, int], ...]  # (problem in words, IKM count)
     problems: tuple[ProblemEntry, ...] = field(default=())
     banks: tuple[Person, ...] = field(default=())  # the KUR banks, with phones, for the follow-up

@@ -11,7 +11,6 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.enums import KIND_COLOURS, MeetingStatus, ParticipantKind, Problem, label
 from desktop.reports.attendance import sign_off_parts
 from desktop.reports.charts import bar_chart
 from desktop.reports.data import EventReport
@@ -97,7 +96,7 @@ def _attendance(report: EventReport, width: float) -> list[Any]:
     style = styles()
     data: list[list[Any]] = [[_("Jenis peserta"), _("Terdaftar"), _("Hadir"), _("Tingkat kehadiran")]]
     for row in report.attendance:
-        data.append([label(row.kind, ParticipantKind), formatting.number(row.registered),
+        data.append([row.label, formatting.number(row.registered),
                      formatting.number(row.present), percent(row.rate)])
     registered = sum(r.registered for r in report.attendance)
     present = sum(r.present for r in report.attendance)
@@ -107,9 +106,9 @@ def _attendance(report: EventReport, width: float) -> list[Any]:
     table.setStyle(TableStyle([("FONTNAME", (0, -1), (-1, -1), CONDENSED_BOLD), ("LINEABOVE", (0, -1), (-1, -1), 1, INK)]))
     rows = [row for row in report.attendance if row.registered]
     chart = bar_chart(
-        _("Kehadiran per jenis peserta"), [label(row.kind, ParticipantKind) for row in rows],
+        _("Kehadiran per jenis peserta"), [row.label for row in rows],
         [(_("Terdaftar"), [row.registered for row in rows], "#c9d3e0"),
-         (_("Hadir"), [row.present for row in rows], KIND_COLOURS[ParticipantKind.IKM])],
+         (_("Hadir"), [row.present for row in rows], report.tally.colours.present)],
         width, 55 * mm,
     )
     return [Paragraph(markup(_("1. Kehadiran")), style["h2"]), table, Spacer(1, 4 * mm), KeepTogether([chart])]
@@ -122,10 +121,10 @@ def _meetings(report: EventReport, width: float) -> list[Any]:
     data: list[list[Any]] = [
         [_("Pertemuan"), _("Banyaknya")],
         [_("Terjadwal (tidak termasuk yang dibatalkan)"), formatting.number(figures.total)],
-        [label(MeetingStatus.HELD), formatting.number(figures.held)],
-        [label(MeetingStatus.NO_SHOW), formatting.number(figures.no_show)],
+        [figures.held_label, formatting.number(figures.held)],
+        [figures.no_show_label, formatting.number(figures.no_show)],
         [_("Belum ditandai"), formatting.number(figures.scheduled)],
-        [label(MeetingStatus.CANCELLED), formatting.number(figures.cancelled)],
+        [figures.cancelled_label, formatting.number(figures.cancelled)],
     ]
     note = _("Terlaksana {rate} dari pertemuan terjadwal.").format(rate=percent(held_rate))
     return [Paragraph(markup(_("2. Pertemuan bisnis")), style["h2"]), _grid(data, [100 * mm, 30 * mm]),
@@ -157,11 +156,11 @@ def _problems(report: EventReport, width: float) -> list[Any]:
             f"{bank.business_name} ({bank.phone})" if bank.phone else bank.business_name for bank in report.banks))),
             style["body"]))
         story.append(Spacer(1, 2 * mm))
-    counts = [(label(value, Problem), count) for value, count in report.problem_counts]
+    counts = list(report.problem_counts)
     if counts:
         story.append(KeepTogether([bar_chart(
             _("Jumlah IKM per permasalahan"), [name for name, _count in counts],
-            [(_("IKM"), [count for _name, count in counts], KIND_COLOURS[ParticipantKind.BANK])],
+            [(_("IKM"), [count for _name, count in counts], report.tally.colours.problems)],
             width, 45 * mm, horizontal=True)]))
     if not report.problems:
         story.append(Paragraph(markup(_("Tidak ada IKM yang menyampaikan permasalahan.")), style["muted"]))
@@ -174,7 +173,7 @@ def _problems(report: EventReport, width: float) -> list[Any]:
             Paragraph(markup(f"{entry.person.business_name} ({entry.person.code})"), style["cell"]),
             Paragraph("<br/>".join(markup(part) for part in (entry.person.contact_person, entry.person.phone) if part),
                       style["cell"]),
-            Paragraph(markup(", ".join(label(p, Problem) for p in entry.problems)), style["cell"]),
+            Paragraph(markup(", ".join(entry.problems)), style["cell"]),
             _("Ya") if entry.kur_interest else _("Tidak"),
             _("Ya") if entry.present else _("Tidak"),
         ])

@@ -11,7 +11,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.enums import MeetingStatus
 from desktop.reports.data import GridCell, GridReport, Slot, Table
 from desktop.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, REGULAR
 from desktop.reports.page import ACCENT, INK, MARGIN, MUTED, RULE, SHADE, Progress, Target, fit, open_canvas, paper, when, wrap
@@ -21,10 +20,6 @@ SLOTS_PER_PAGE = 18
 TIME_COLUMN = 17 * mm
 HEADER_HEIGHT = 14 * mm
 SIDE = 10 * mm
-STATUS_FILL = {
-    MeetingStatus.HELD.value: colors.HexColor("#e3f3ea"),
-    MeetingStatus.NO_SHOW.value: colors.HexColor("#fbe3e3"),
-}
 
 
 def _page(canvas: Canvas, report: GridReport, slots: list[Slot], tables: list[Table],
@@ -75,9 +70,8 @@ def _page(canvas: Canvas, report: GridReport, slots: list[Slot], tables: list[Ta
             if cell is None:
                 continue
             x = left + index * column
-            fill = STATUS_FILL.get(cell.status)
-            if fill is not None:
-                canvas.setFillColor(fill)
+            if cell.fill is not None:
+                canvas.setFillColor(colors.HexColor(cell.fill))
                 canvas.rect(x, y - row, column, row, stroke=0, fill=1)
             canvas.setFillColor(INK)
             canvas.setFont(CONDENSED_BOLD, name_size)

@@ -19,7 +19,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop import formatting
 from desktop.i18n import N_, _
-from desktop.models.enums import MeetingStatus, ParticipantKind, label
 from desktop.reports.badges import BADGE_HEIGHT, BADGE_WIDTH, _cut_marks, draw_badge, kind_colour
 from desktop.reports.data import EventHeader, Person, PersonalSchedule, ScheduleLine
 from desktop.reports.fonts import BOLD, CONDENSED_BOLD, CONDENSED, REGULAR, clean, register_fonts
@@ -164,7 +163,7 @@ def _meeting(canvas: Canvas, line: ScheduleLine, metrics: _Metrics, width: float
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, m.body * 1.1)
     canvas.drawString(m.margin, first, formatting.time_range(line.slot.start, line.slot.end))
-    status = "" if line.status == MeetingStatus.SCHEDULED.value else label(line.status, MeetingStatus) + " · "
+    status = line.status_label + " · " if line.status_label else ""
     canvas.drawRightString(width - m.margin, first, status + _("Meja {number}").format(number=line.table.number))
     partner = line.counterpart.business_name
     contact = line.counterpart.contact_person
@@ -273,12 +272,12 @@ def _draw_label_badge(canvas: Canvas, person: Person, event: EventHeader, paper:
     m = metrics.margin
     inner = width - 2 * m
     band = metrics.body * 2.6
-    canvas.setFillColor(_ink(paper, kind_colour(person.kind)))
+    canvas.setFillColor(_ink(paper, kind_colour(person)))
     canvas.rect(0, height - band, width, band, stroke=0, fill=1)
     canvas.setFillColor(colors.white)
     canvas.setFont(BOLD, metrics.body * 1.3)
     baseline = height - band + band / 2 - metrics.body * 0.45
-    canvas.drawString(m, baseline, fit(label(person.kind, ParticipantKind).upper(), BOLD, metrics.body * 1.3, inner * 0.6))
+    canvas.drawString(m, baseline, fit(person.kind_label.upper(), BOLD, metrics.body * 1.3, inner * 0.6))
     canvas.drawRightString(width - m, baseline, clean(person.code))
     name_sizes = tuple(size * 1.45 for size in metrics.name_sizes)
     size, lines = shrink_to_fit(person.business_name, BOLD, name_sizes, inner, 3)

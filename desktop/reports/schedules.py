@@ -12,7 +12,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.enums import MeetingStatus, ParticipantKind, label
 from desktop.reports.badges import kind_colour
 from desktop.reports.data import EventHeader, PersonalSchedule, SchedulesReport
 from desktop.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, REGULAR, clean
@@ -61,10 +60,10 @@ def _person(canvas: Canvas, text: TextBlock, schedule: PersonalSchedule, width: 
                   REGULAR, 10, text_room - 25 * mm)
     text.draw(MARGIN, cursor - 2, details, REGULAR, 10, INK)
     # The kind as a small coloured tag, as on the badge.
-    tag = label(person.kind, ParticipantKind)
+    tag = person.kind_label
     tag_width = min(text_width(tag, BOLD, 8) + 8, 40 * mm)
     tag_x = MARGIN + min(text_width(details, REGULAR, 10) + 8, text_room - tag_width)
-    canvas.setFillColor(kind_colour(person.kind))
+    canvas.setFillColor(kind_colour(person))
     canvas.roundRect(tag_x, cursor - 5, tag_width, 13, 3, stroke=0, fill=1)
     text.draw(tag_x + 4, cursor - 1, fit(tag, BOLD, 8, tag_width - 8), BOLD, 8, colors.white)
     cursor -= 18
@@ -114,14 +113,14 @@ def _table(canvas: Canvas, text: TextBlock, schedule: PersonalSchedule, width: f
         first = cursor - 12.5
         second = first - 11
         text.draw(time_x + 4, first, formatting.time_range(line.slot.start, line.slot.end), BOLD, 11, INK)
-        if line.status != MeetingStatus.SCHEDULED.value:
-            text.draw(time_x + 4, second, fit(label(line.status, MeetingStatus), REGULAR, 7.5, time_w - 6),
+        if line.status_label:
+            text.draw(time_x + 4, second, fit(line.status_label, REGULAR, 7.5, time_w - 6),
                       REGULAR, 7.5, MUTED)
         text.draw(table_x + 4, first - 1, str(line.table.number), BOLD, 13, INK)
         counterpart = line.counterpart
         text.draw(partner_x + 4, first, fit(counterpart.business_name, CONDENSED_BOLD, 10, partner_w - 8),
                   CONDENSED_BOLD, 10, INK)
-        contact = " · ".join(p for p in (counterpart.contact_person, label(counterpart.kind, ParticipantKind)) if p)
+        contact = " · ".join(p for p in (counterpart.contact_person, counterpart.kind_label) if p)
         text.draw(partner_x + 4, second, fit(contact, CONDENSED, 8.5, partner_w - 8), CONDENSED, 8.5, MUTED)
         product_lines = wrap(", ".join(counterpart.products) or "—", CONDENSED, 8.5, products_w - 8,
                              product_lines_allowed)

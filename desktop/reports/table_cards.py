@@ -8,7 +8,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.enums import MeetingStatus, ParticipantKind, label
 from desktop.reports.badges import kind_colour
 from desktop.reports.data import EventHeader, TableCard, TableCardsReport
 from desktop.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, REGULAR
@@ -54,9 +53,9 @@ def draw_card(canvas: Canvas, card: TableCard, event: EventHeader, pagesize: tup
             cursor -= size * 1.2
         canvas.setFont(REGULAR, 12)
         canvas.drawCentredString(width / 2, cursor - 2, fit(host.contact_person, REGULAR, 12, inner))
-        tag = label(host.kind, ParticipantKind)
+        tag = host.kind_label
         tag_width = canvas.stringWidth(tag, BOLD, 10) + 16
-        canvas.setFillColor(kind_colour(host.kind))
+        canvas.setFillColor(kind_colour(host))
         canvas.roundRect(width / 2 - tag_width / 2, cursor - 24, tag_width, 16, 4, stroke=0, fill=1)
         canvas.setFillColor(colors.white)
         canvas.setFont(BOLD, 10)
@@ -102,9 +101,9 @@ def draw_card(canvas: Canvas, card: TableCard, event: EventHeader, pagesize: tup
         else:
             canvas.setFont(CONDENSED_BOLD, name_size)
             name = line.visitor.business_name
-            if line.status not in ("", MeetingStatus.SCHEDULED.value):
+            if line.status_label:
                 canvas.setFont(CONDENSED, 8)
-                status = label(line.status, MeetingStatus)
+                status = line.status_label
                 canvas.setFillColor(MUTED)
                 canvas.drawRightString(MARGIN + inner - code_w - 4, baseline, status)
                 canvas.setFillColor(INK)

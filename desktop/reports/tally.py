@@ -11,7 +11,6 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.enums import KIND_COLOURS, ParticipantKind, Unit, label
 from desktop.reports.attendance import header_block, sign_off_parts
 from desktop.reports.charts import bar_chart
 from desktop.reports.data import ShortfallLine, TallyFigures, TallyLine, TallyReport, UnitLine
@@ -31,7 +30,6 @@ from desktop.reports.page import (
 )
 
 REQUESTED_COLOUR = "#9fb7d6"
-COMMITTED_COLOUR = KIND_COLOURS[ParticipantKind.IKM]
 
 
 def figures_table(figures: TallyFigures, width: float) -> Table:
@@ -115,7 +113,7 @@ def units_table(rows: Sequence[UnitLine], width: float) -> list[Any]:
     widths[0] = width - sum(w for w in widths if w)
     data: list[list[Any]] = [headings(heading, 1, widths)]
     for row in rows:
-        data.append([label(row.unit, Unit), formatting.number(row.requested), formatting.number(row.committed),
+        data.append([row.unit_label, formatting.number(row.requested), formatting.number(row.committed),
                      formatting.number(row.unfulfilled), formatting.rupiah(row.requested_rupiah),
                      formatting.rupiah(row.committed_rupiah)])
     table = Table(data, colWidths=widths, repeatRows=1)
@@ -142,7 +140,7 @@ def shortfall_table(rows: Sequence[ShortfallLine], width: float) -> list[Any]:
     for row in rows:
         data.append([
             Paragraph(markup(row.buyer), style["cell"]), Paragraph(markup(row.seller), style["cell"]),
-            Paragraph(markup(row.product), style["cell"]), label(row.unit, Unit),
+            Paragraph(markup(row.product), style["cell"]), row.unit_label,
             formatting.number(row.requested_pairs),
             formatting.number(row.committed_pairs), formatting.number(row.unfulfilled_pairs),
         ])
@@ -164,7 +162,7 @@ def category_chart(report: TallyReport, width: float) -> Any:
         _("Pasang per kategori: diminta dan disanggupi"),
         [row.name for row in rows],
         [(_("Diminta"), [row.requested_pairs for row in rows], REQUESTED_COLOUR),
-         (_("Disanggupi"), [row.committed_pairs for row in rows], COMMITTED_COLOUR)],
+         (_("Disanggupi"), [row.committed_pairs for row in rows], report.colours.committed)],
         width, 62 * mm,
     )
 
@@ -174,7 +172,7 @@ def ikm_chart(report: TallyReport, width: float, top: int = 10) -> Any:
     return bar_chart(
         _("{count} IKM dengan nilai transaksi terbesar (juta Rupiah)").format(count=len(rows)),
         [row.name for row in rows],
-        [(_("Nilai"), [round(row.value_rupiah / 1_000_000, 1) for row in rows], COMMITTED_COLOUR)],
+        [(_("Nilai"), [round(row.value_rupiah / 1_000_000, 1) for row in rows], report.colours.committed)],
         width, max(30 * mm, 8 * mm + len(rows) * 5.2 * mm), horizontal=True,
     )
 

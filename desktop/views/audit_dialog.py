@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,49 +29,23 @@ from desktop.models import audit, audit_words
 from desktop.models.audit_words import ReadableAuditRow
 from desktop.models.database import Database
 from desktop.views.context import AppContext
-
-_Index = QModelIndex | QPersistentModelIndex
-COLUMNS = [N_("Waktu"), N_("Uraian"), N_("Operator"), N_("Jenis")]
+from desktop.views.table_base import Column, Index, RowTableModel
 
 
-class AuditTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ReadableAuditRow] = []
+def _when(readable: ReadableAuditRow) -> str:
+    return f"{formatting.short_date(readable.row.at.date())} {formatting.clock_seconds(readable.row.at)}"
 
-    def set_rows(self, rows: list[ReadableAuditRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+class AuditTableModel(RowTableModel[ReadableAuditRow]):
+    columns = [
+        Column(N_("Waktu"), _when),
+        Column(N_("Uraian"), lambda readable: readable.text, tooltip=lambda readable: readable.text),
+        Column(N_("Operator"), lambda readable: readable.row.operator_name),
+        Column(N_("Jenis"), lambda readable: readable.kind),
+    ]
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return _(COLUMNS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        readable = self.rows[index.row()]
-        row = readable.row
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
-            return readable.text
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [
-            f"{formatting.short_date(row.at.date())} {formatting.clock_seconds(row.at)}",
-            readable.text,
-            row.operator_name,
-            readable.kind,
-        ][index.column()]
+    def row_id(self, row: ReadableAuditRow) -> int:
+        return row.row.id
 
 
 class AuditFilterProxy(QSortFilterProxyModel):
@@ -88,10 +62,10 @@ class AuditFilterProxy(QSortFilterProxyModel):
         self.text, self.operator, self.action = text.strip().lower(), operator, action
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, AuditTableModel)
-        readable = model.rows[source_row]
+        readable = model.row_at(source_row)
         if self.operator and readable.row.operator_name != self.operator:
             return False
         if self.action and readable.row.action != self.action:
@@ -199,7 +173,7 @@ class AuditDialog(QDialog):
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        row = self.model.rows[self.proxy.mapToSource(current).row()].row
+        row = self.model.row_at(self.proxy.mapToSource(current).row()).row
         self.technical_label.setText(" · ".join(
             part for part in (f"#{row.id}", row.action, row.entity, "" if row.entity_id is None else str(row.entity_id))
             if part))
@@ -207,7 +181,7 @@ class AuditDialog(QDialog):
         self.after_view.setPlainText(_pretty(row.after))
 
     def visible_rows(self) -> list[ReadableAuditRow]:
-        return [self.model.rows[self.proxy.mapToSource(self.proxy.index(i, 0)).row()] for i in range(self.proxy.rowCount())]
+        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(i, 0)).row()) for i in range(self.proxy.rowCount())]
 
     def _export(self) -> None:
         path, _selected = QFileDialog.getSaveFileName(self, _("Ekspor log audit"), _("log-audit.csv"), "CSV (*.csv)")

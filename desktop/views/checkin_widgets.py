@@ -25,7 +25,7 @@ from desktop import formatting
 from desktop.i18n import _
 from desktop.models.checkin import CheckInResult, KindCount, NextMeeting, Outcome, Person, Status
 from desktop.models.checkin_search import SearchHit
-from desktop.models.enums import KIND_COLOURS, CheckInAction, ParticipantKind, label
+from desktop.models.enums import CheckInAction, ParticipantKind, kind_colour, label
 from desktop.models.phone import display_phone
 
 # (background, border/headline colour) per outcome; "already" is calm blue, never red.
@@ -39,13 +39,6 @@ OUTCOME_COLOURS: dict[str, tuple[str, str]] = {
     "pending": ("#f7f8fa", "#9aa3ad"),
     "problem": ("#fff4e0", "#9a5b00"),
 }
-
-
-def kind_colour(kind: str) -> str:
-    try:
-        return KIND_COLOURS[ParticipantKind(kind)]
-    except ValueError:
-        return "#555555"
 
 
 def kind_chip(kind: str) -> str:

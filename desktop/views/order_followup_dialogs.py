@@ -17,7 +17,7 @@ from desktop import formatting
 from desktop.i18n import _, ngettext
 from desktop.models.cofulfilment import CoFulfilmentPlan
 from desktop.models.errors import ValidationError
-from desktop.models.money import parse_whole_number
+from desktop.models.numbers import parse_whole_number
 from desktop.models.orders import OrderRow
 
 ERROR_COLOUR = "#b00020"
@@ -97,7 +97,8 @@ class CoFulfilmentDialog(QDialog):
         result = []
         for participant_id, edit in self.edits:
             if edit.text().strip():
-                result.append((participant_id, parse_whole_number(edit.text(), what=_("Jumlah pasang"), field="allocations")))
+                result.append((participant_id, parse_whole_number(edit.text(), strict=True, what=_("Jumlah pasang"),
+                                                                     field="allocations")))
         return result
 
     def _update_total(self) -> None:

@@ -16,7 +16,7 @@ from desktop.i18n import _
 from desktop.models.capacity import CapacityCheck, describe_check
 from desktop.models.enums import ParticipantKind, Unit, label
 from desktop.models.errors import ValidationError
-from desktop.models.money import parse_rupiah, parse_whole_number
+from desktop.models.numbers import parse_rupiah, parse_whole_number
 from desktop.models.orders import LineData, parse_delivery_date
 from desktop.models.participants import CategoryRow
 from desktop.models.units import (
@@ -88,7 +88,7 @@ class OrderFormState:
         except ValidationError as error:
             problems["quantity"] = error.message
         try:
-            price = parse_rupiah(typed.price)
+            price = parse_rupiah(typed.price, strict=True)
         except ValidationError as error:
             problems["unit_price"] = error.message
         try:
@@ -97,7 +97,8 @@ class OrderFormState:
             problems["delivery_date"] = error.message
         if typed.committed.strip():
             try:
-                committed = parse_whole_number(typed.committed, what=_("Yang disanggupi"), field="committed")
+                committed = parse_whole_number(typed.committed, strict=True, what=_("Yang disanggupi"),
+                                               field="committed")
             except ValidationError as error:
                 problems["committed"] = error.message
         if problems:
@@ -144,7 +145,7 @@ class OrderFormState:
         unit = typed.unit or Unit.PAIR.value
         category = self.category(typed.category_id)
         base_word = label(stored_unit(unit, category.base_unit if category else Unit.PAIR.value), Unit)
-        price = parse_rupiah(typed.price)
+        price = parse_rupiah(typed.price, strict=True)
         if factor(unit) == 1:
             return _("= {amount} per {unit}").format(amount=formatting.rupiah(price), unit=base_word)
         kept = stored_price(price, unit)

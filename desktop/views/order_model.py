@@ -4,39 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtGui import QFont
 
 from desktop import formatting
 from desktop.i18n import N_, _
 from desktop.models.enums import OrderStatus, Unit, label
 from desktop.models.orders import LineRow, OrderRow, order_number
+from desktop.views.table_base import RIGHT, SORT_ROLE, Column, Index, RowTableModel
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-
-_Index = QModelIndex | QPersistentModelIndex
-
-COLUMNS = [
-    ("number", N_("No.")),
-    ("time", N_("Jam")),
-    ("buyer", N_("Pembeli")),
-    ("seller", N_("Penjual")),
-    ("products", N_("Produk")),
-    ("requested", N_("Diminta")),
-    ("committed", N_("Disanggupi")),
-    ("open", N_("Kurang")),
-    ("value", N_("Nilai")),
-    ("status", N_("Status")),
-    ("link", N_("Terkait")),
-]
-NUMERIC = {"requested", "committed", "open", "value"}
 STATUS_COLOURS = {
     OrderStatus.DRAFT.value: "#555555",
     OrderStatus.LETTER_OF_INTENT.value: "#8a6d00",
     OrderStatus.CONFIRMED.value: "#1f7a4d",
     OrderStatus.CANCELLED.value: "#999999",
 }
+CANCELLED_COLOUR = "#999999"
+SHORTFALL_COLOUR = "#b00020"
 
 
 def quantities(lines: tuple[LineRow, ...], attribute: str) -> str:
@@ -47,109 +31,51 @@ def quantities(lines: tuple[LineRow, ...], attribute: str) -> str:
     return " + ".join(f"{formatting.number(total)} {label(unit, Unit)}" for unit, total in totals.items())
 
 
-class OrderTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OrderRow] = []
+def _link(row: OrderRow) -> str:
+    if row.parent_order_id:
+        return _("bagian dari {number}").format(number=order_number(row.parent_order_id))
+    if row.linked_order_ids:
+        return _("dibagi: {numbers}").format(numbers=", ".join(order_number(i) for i in row.linked_order_ids))
+    return ""
 
-    def set_rows(self, rows: list[OrderRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def rows(self) -> list[OrderRow]:
-        return list(self._rows)
+COLUMNS: list[Column[OrderRow]] = [
+    Column(N_("No."), lambda row: row.number, sort=lambda row: row.id, key="number"),
+    Column(N_("Jam"), lambda row: formatting.clock(row.created_at), sort=lambda row: row.created_at.timestamp(),
+           key="time"),
+    Column(N_("Pembeli"), lambda row: row.buyer_name, key="buyer"),
+    Column(N_("Penjual"), lambda row: row.seller_name, key="seller"),
+    Column(N_("Produk"), lambda row: ", ".join(dict.fromkeys(line.category_name for line in row.lines)),
+           key="products"),
+    Column(N_("Diminta"), lambda row: quantities(row.lines, "requested"), sort=lambda row: row.requested_pairs,
+           alignment=RIGHT, key="requested"),
+    Column(N_("Disanggupi"), lambda row: quantities(row.lines, "committed"), sort=lambda row: row.committed_pairs,
+           alignment=RIGHT, key="committed"),
+    Column(N_("Kurang"), lambda row: formatting.number(row.open_shortfall_pairs) if row.open_shortfall_pairs else "",
+           sort=lambda row: row.open_shortfall_pairs, alignment=RIGHT, key="open",
+           foreground=lambda row: SHORTFALL_COLOUR if row.open_shortfall_pairs else None),
+    Column(N_("Nilai"), lambda row: formatting.rupiah(row.value_rupiah), sort=lambda row: row.value_rupiah,
+           alignment=RIGHT, key="value"),
+    Column(N_("Status"), lambda row: label(row.status, OrderStatus), key="status",
+           foreground=lambda row: STATUS_COLOURS.get(row.status, "#333333")),
+    Column(N_("Terkait"), _link, key="link"),
+]
 
-    def row_at(self, row: int) -> OrderRow:
-        return self._rows[row]
 
-    def row_of_id(self, order_id: int) -> int | None:
-        return next((position for position, row in enumerate(self._rows) if row.id == order_id), None)
+class OrderTableModel(RowTableModel[OrderRow]):
+    columns = COLUMNS
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_foreground(self, row: OrderRow) -> str | None:
+        return CANCELLED_COLOUR if row.is_cancelled else None
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return _(COLUMNS[section][1])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def row_font(self, row: OrderRow) -> QFont | None:
+        if not row.is_cancelled:
             return None
-        row = self._rows[index.row()]
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, key)
-        if role == SORT_ROLE:
-            return self._sort_key(row, key)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.is_cancelled:
-                return QColor("#999999")
-            if key == "open" and row.open_shortfall_pairs:
-                return QColor("#b00020")
-            if key == "status":
-                return QColor(STATUS_COLOURS.get(row.status, "#333333"))
-        if role == Qt.ItemDataRole.FontRole and row.is_cancelled:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ROW_ROLE:
-            return row
-        return None
+        font = QFont()
+        font.setStrikeOut(True)
+        return font
 
-    @staticmethod
-    def _display(row: OrderRow, key: str) -> str:
-        if key == "number":
-            return row.number
-        if key == "time":
-            return formatting.clock(row.created_at)
-        if key == "buyer":
-            return row.buyer_name
-        if key == "seller":
-            return row.seller_name
-        if key == "products":
-            return ", ".join(dict.fromkeys(line.category_name for line in row.lines))
-        if key == "requested":
-            return quantities(row.lines, "requested")
-        if key == "committed":
-            return quantities(row.lines, "committed")
-        if key == "open":
-            return formatting.number(row.open_shortfall_pairs) if row.open_shortfall_pairs else ""
-        if key == "value":
-            return formatting.rupiah(row.value_rupiah)
-        if key == "status":
-            return label(row.status, OrderStatus)
-        if key == "link":
-            if row.parent_order_id:
-                return _("bagian dari {number}").format(number=order_number(row.parent_order_id))
-            if row.linked_order_ids:
-                return _("dibagi: {numbers}").format(numbers=", ".join(order_number(i) for i in row.linked_order_ids))
-            return ""
-        return ""
-
-    def _sort_key(self, row: OrderRow, key: str) -> Any:
-        numbers = {
-            "number": row.id,
-            "time": row.created_at.timestamp(),
-            "requested": row.requested_pairs,
-            "committed": row.committed_pairs,
-            "open": row.open_shortfall_pairs,
-            "value": row.value_rupiah,
-        }
-        if key in numbers:
-            return numbers[key]
-        return self._display(row, key).lower()
-
-    @staticmethod
-    def _tooltip(row: OrderRow) -> str:
+    def row_tooltip(self, row: OrderRow) -> str:
         parts = [f"{row.number} · {row.buyer_code} {row.buyer_name} ← {row.seller_code} {row.seller_name}"]
         for line in row.lines:
             parts.append(
@@ -185,7 +111,7 @@ class OrderFilterProxy(QSortFilterProxyModel):
                 setattr(self, f"_{key}", value if value not in ("", None) else None)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         if not isinstance(model, OrderTableModel):
             return True

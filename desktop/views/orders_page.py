@@ -162,9 +162,9 @@ class OrdersPage(QWidget):
     def _fit_columns(self) -> None:
         """Fit the columns to their contents, but keep long business names from pushing the rest off screen."""
         self.table.resizeColumnsToContents()
-        for column, (key, _title) in enumerate(COLUMNS):
-            if key in WIDE_COLUMNS:
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), WIDE_COLUMNS[key]))
+        for column, spec in enumerate(COLUMNS):
+            if spec.key in WIDE_COLUMNS:
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), WIDE_COLUMNS[spec.key]))
 
     def _fill_filters(self) -> None:
         self.filters.fill(self.model.rows(), self.categories)

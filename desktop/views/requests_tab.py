@@ -99,7 +99,7 @@ class RequestsTab(QWidget):
 
     # ---- data ----------------------------------------------------------------------------
     def show_lines(self, lines: list[RequestLine], loads: list[HostLoad]) -> None:
-        self.model.set_lines(lines)
+        self.model.set_rows(lines)
         over = [load.describe() for load in loads if load.oversubscribed]
         self.loads_label.setText(_("Permintaan melebihi sesi: {hosts}").format(hosts="; ".join(over)) if over else "")
         self.loads_label.setVisible(bool(over))
@@ -113,7 +113,7 @@ class RequestsTab(QWidget):
         indexes = self.table.selectionModel().selectedRows()
         if not indexes:
             return None
-        return self.model.line_at(self.proxy.mapToSource(indexes[0]).row())
+        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
 
     # ---- add / edit / delete -------------------------------------------------------------
     def _with_parties(self, show: Callable[[list[PartyOption]], None]) -> None:
