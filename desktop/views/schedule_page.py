@@ -40,7 +40,8 @@ from desktop.views.next_slot_panel import NextSlotPanel
 from desktop.views.operations import CHECK_INS, EVENT, MEETINGS, ORDERS, PARTICIPANTS, REQUESTS
 from desktop.views.request_model import RequestLine
 from desktop.views.requests_tab import RequestsTab
-from desktop.views.schedule_board import BoardModel, BoardView
+from desktop.views.board_view import BoardView
+from desktop.views.schedule_board import BoardModel
 from desktop.views import messages
 from desktop.views.schedule_commands import AddCommand, LockCommand, MoveCommand, StoreRunCommand
 from desktop.views.schedule_editor import ScheduleEditor
