@@ -31,3 +31,34 @@ def test_the_summary_counts_rows_and_escapes_the_file_name() -> None:
     assert "1 dilewati" in text and "1 baris mungkin sama" in text and text.endswith("Lembar dipilih otomatis")
     assert import_button_text(preview) == "Impor 2 baris"
     assert import_button_text(Preview("x.csv", "", 1, (_row(2, RowStatus.ERROR),))) == "Impor"
+
+
+def test_the_preview_model_on_the_table_base_keeps_its_roles(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from desktop.views.import_kinds import participants_kind
+    from desktop.views.import_preview_model import SAME_COLUMN, PreviewFilter, PreviewModel
+    from desktop.views.table_base import SORT_ROLE
+
+    model = PreviewModel(participants_kind())
+    rows = [_row(2, RowStatus.OK), _row(3, RowStatus.WARNING, ("P-001", "CV Lama", "nama mirip")),
+            _row(4, RowStatus.ERROR), _row(5, RowStatus.SKIPPED)]
+    model.set_rows(rows)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 4, 6)] == ["Baris", "Nama usaha", "Sama dengan?"]
+    # Status sorts by severity (error first), not by its word; the line number stays a number.
+    assert [model.index(r, 1).data(SORT_ROLE) for r in range(4)] == [3, 1, 0, 2]
+    assert model.index(0, 0).data() == 2 and model.index(0, 0).data(SORT_ROLE) == 2
+    assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole).name() == "#fde7e9"
+    assert model.index(2, 7).data(Qt.ItemDataRole.ForegroundRole).name() == "#8a0014"
+    assert model.index(3, 3).data(Qt.ItemDataRole.ForegroundRole).name() == "#5f6b73"
+    same = model.index(1, SAME_COLUMN)
+    assert same.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert model.flags(same) & Qt.ItemFlag.ItemIsUserCheckable and model.index(0, SAME_COLUMN).data(
+        Qt.ItemDataRole.CheckStateRole) is None
+    with qtbot.waitSignal(model.decided):
+        assert model.setData(same, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.decisions == {3: True} and same.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    proxy = PreviewFilter()
+    proxy.setSourceModel(model)
+    proxy.set_problems_only(True)
+    assert proxy.rowCount() == 3
