@@ -30,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -132,12 +133,13 @@ def run_once(command: list[str], env: dict[str, str], timeout: float = 120.0) ->
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
     marks: dict[str, float] = {}
     assert process.stdout is not None
+    watchdog = threading.Timer(timeout, process.kill)  # a run that never gets there must not hang the bench
+    watchdog.start()
     for line in process.stdout:
         marks.setdefault(line.strip(), time.perf_counter() - started)
         if "data" in marks:
             break
-        if time.perf_counter() - started > timeout:
-            break
+    watchdog.cancel()
     process.stdout.close()
     _pid, _status, usage = os.wait4(process.pid, 0)
     if "window" not in marks or "data" not in marks:
