@@ -27,8 +27,7 @@ from desktop.views.qt_catalog import load_qt_catalog
 from desktop.views.process_hooks import install_excepthook, install_sigterm, setup_logging
 from desktop.views.start_dialog import StartDialog
 
-# Nothing above loads the database layer (SQLAlchemy, the ORM, Alembic): at start-up the window is
-# on screen first and the event file opens on another thread (``open_event``), which imports it.
+# Nothing above loads the database layer: the window shows first, ``open_event`` imports it on a thread.
 if TYPE_CHECKING:
     from desktop.models.event_setup import EventInfo
     from desktop.views.auto_backup import AutoBackup
@@ -40,9 +39,11 @@ _qt_translator: QTranslator | None = None  # the Qt catalogue installed now (see
 DEMO_OPENS_AT = dt.time(10, 10)
 OLD_WINDOW_GRACE_MS = 3000  # a replaced window lives on hidden this long (language switch)
 EVENT_FILE_FILTER = "Event TemuDesk (*.sqlite *.temudesk);;Semua berkas (*)"
-# Domain modules of the first pages, imported on the opening thread rather than on the UI thread.
-FIRST_PAGE_MODULES = ("desktop.models.figures", "desktop.models.checkin", "desktop.models.checkin_search",
-                      "desktop.models.live", "desktop.models.backup", "desktop.models.emergency")
+# Qt-free modules imported on the opening thread rather than on the UI thread: what every open event
+# needs, and what the page on screen needs (the desk's labels bring ReportLab and numpy).
+OPENING_MODULES = ("desktop.models.live", "desktop.models.backup", "desktop.models.emergency")
+PAGE_MODULES = {"dashboard": ("desktop.models.figures",), "checkin": (
+    "desktop.models.checkin", "desktop.models.checkin_search", "desktop.models.walk_in", "desktop.reports.labels")}
 
 
 class Application:
@@ -147,14 +148,14 @@ class Application:
             if not (fall_back and self.choose_start()):
                 window.close()
 
+        preload = OPENING_MODULES + PAGE_MODULES.get(window.current_page_key(), ())
         run_detached(lambda: open_event(target, read_only=read_only, operator=operator, desk=desk,
-                                        preload=FIRST_PAGE_MODULES), on_success=opened, on_error=failed)
+                                        preload=preload), on_success=opened, on_error=failed)
         return True
 
     def _lock_for(self, target: str | Path) -> tuple[InstanceLock | None, bool] | None:
-        """This desk's lock on the file (none for a server or read-only media) and whether it opens
-        read-only; None when another TemuDesk has it and the user did not want to just look."""
-        # On read-only media no lock can be written and nobody can change the file: it opens read-only.
+        """This desk's lock (none for a server, or on read-only media where nobody can change the file)
+        and whether it opens read-only; None when another TemuDesk has it and the user declined to look."""
         if "://" in str(target) or not Path(target).is_file() or not file_is_writable(Path(target)):
             return None, False
         lock = InstanceLock(Path(target).resolve())
@@ -165,8 +166,7 @@ class Application:
 
     @staticmethod
     def _remembered_operator() -> tuple[str, str]:
-        store = settings.app_settings()
-        return settings.OPERATOR.get(store), settings.DESK.get(store)
+        return settings.OPERATOR.get(settings.app_settings()), settings.DESK.get(settings.app_settings())
 
     @staticmethod
     def _remember(target: str | Path) -> None:
