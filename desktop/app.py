@@ -4,56 +4,46 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import logging.handlers
-import signal
 import sys
 from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop import formatting, i18n, paths
 from desktop.i18n import _
-from desktop.models import event_setup, operators
-from desktop.models.event_file import writable as file_is_writable
-from desktop.models.enums import OperatorRole
 from desktop.models.actor import Actor
-from desktop.models.database import Database, integrity_problem, open_database
-from desktop.models.instance_lock import HEARTBEAT_EVERY, InstanceLock, LockOwner
+from desktop.models.enums import OperatorRole
 from desktop.models.errors import DomainError
-
-# The domain (SQLAlchemy, the ORM, the Dasbor's figures) is imported before PySide6 on purpose:
-# once PySide6 is loaded, shiboken reads the source of every module imported after it
-# (PYSIDE-2029, looking for ``__feature__`` switches), which costs the desk ~20 % of its start-up.
-import desktop.models.figures  # noqa: E402,F401  (first page's figures; loaded here for the reason above)
-from PySide6.QtCore import QLocale, QTimer, QTranslator  # noqa: E402
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget  # noqa: E402
-
+from desktop.models.event_file import writable as file_is_writable
+from desktop.models.event_opening import OpenedEvent, create_demo_file, open_event, shown_name
+from desktop.models.instance_lock import HEARTBEAT_EVERY, InstanceLock, LockOwner
 from desktop.views import messages, settings
-from desktop.views.auto_backup import AutoBackup, choose_restore, event_file, install_backup_menu
-from desktop.views.live_refresh import LiveRefresh, install_live_status
-from desktop.views.network_menu import EmergencyCopies, install_network_menu
 from desktop.views.context import AppContext
-from desktop.views.event_dialog import EventDialog
 from desktop.views.main_window import MainWindow
-from desktop.views.operations import ChangeBus, OperationRunner, wait_with_progress
-from desktop.views.operator_session import choose_operator
+from desktop.views.operations import ChangeBus, OperationRunner, run_detached, wait_with_progress
 from desktop.views.qt_catalog import load_qt_catalog
+from desktop.views.process_hooks import install_excepthook, install_sigterm, setup_logging
 from desktop.views.start_dialog import StartDialog
+
+# Nothing above loads the database layer: the window shows first, ``open_event`` imports it on a thread.
+if TYPE_CHECKING:
+    from desktop.models.event_setup import EventInfo
+    from desktop.views.auto_backup import AutoBackup
+    from desktop.views.live_refresh import LiveRefresh
+    from desktop.views.network_menu import EmergencyCopies
 
 log = logging.getLogger(__name__)
 _qt_translator: QTranslator | None = None  # the Qt catalogue installed now (see Application.apply_language)
 DEMO_OPENS_AT = dt.time(10, 10)
 OLD_WINDOW_GRACE_MS = 3000  # a replaced window lives on hidden this long (language switch)
 EVENT_FILE_FILTER = "Event TemuDesk (*.sqlite *.temudesk);;Semua berkas (*)"
-
-
-def setup_logging() -> Path:
-    path = paths.log_dir() / "temudesk.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return path
+# Qt-free modules imported on the opening thread rather than on the UI thread: what every open event
+# needs, and what the page on screen needs (the desk's labels bring ReportLab and numpy).
+OPENING_MODULES = ("desktop.models.live", "desktop.models.backup", "desktop.models.emergency")
+PAGE_MODULES = {"dashboard": ("desktop.models.figures",), "checkin": (
+    "desktop.models.checkin", "desktop.models.checkin_search", "desktop.models.walk_in", "desktop.reports.labels")}
 
 
 class Application:
@@ -70,6 +60,7 @@ class Application:
         self.auto_backup: AutoBackup | None = None
         self.live: LiveRefresh | None = None  # other desks' changes, and whether the database is there
         self.emergency: EmergencyCopies | None = None  # local copies while on a server
+        self._opening_lock: InstanceLock | None = None  # held while the start-up window waits for the file
 
     # ---- language ------------------------------------------------------------------------
     def apply_language(self, language: str) -> None:
@@ -94,39 +85,93 @@ class Application:
 
     # ---- events --------------------------------------------------------------------------
     def open(self, target: str | Path) -> bool:
-        lock: InstanceLock | None = None
-        read_only = False
-        # On read-only media no lock can be written and nobody can change the file: it opens read-only.
-        if "://" not in str(target) and Path(target).is_file() and file_is_writable(Path(target)):
-            lock = InstanceLock(Path(target).resolve())
-            other = lock.acquire()
-            if other is not None:
-                lock = None
-                if not self._ask_read_only(other):
-                    return False
-                read_only = True
+        """Open ``target`` now (the window waits, a progress window shows when it takes long)."""
+        locked = self._lock_for(target)
+        if locked is None:
+            return False
+        lock, read_only = locked
+        operator, desk = self._remembered_operator()
         try:
-            db = open_database(target, create=False, read_only=read_only)
-            problem = wait_with_progress(self.window, _("Memeriksa keutuhan berkas event …"), lambda: integrity_problem(db))
-            if problem is not None:
-                db.close()
-                raise DomainError(
-                    _("Berkas event rusak ({problem}). Buka salinan cadangan terakhirnya.").format(problem=problem)
-                )
-            with db.read() as session:
-                if not event_setup.has_event(session):
-                    db.close()
-                    raise DomainError(_("Berkas ini bukan berkas event TemuDesk (belum berisi data event)."))
-                event_setup.get_event(session)
+            opened = wait_with_progress(self.window, _("Memeriksa keutuhan berkas event …"), lambda: open_event(
+                target, read_only=read_only, operator=operator, desk=desk))
         except DomainError as error:
             if lock is not None:
                 lock.release()
             messages.show_error(self.window, error.message, title=_("Event tidak dapat dibuka"))
             return False
-        self._use(db, lock)
+        self._use(opened, lock)
+        self._remember(target)
+        return True
+
+    def open_at_start(self, target: str | Path, *, fall_back: bool) -> bool:
+        """Start-up: the main window is on screen at once (its scan field takes input, scans are
+        queued), while the event file opens on another thread; then the window is filled in.
+        When the file cannot be opened, its message is shown and, with ``fall_back``, the start
+        dialog offers another event; otherwise the program ends as before."""
+        locked = self._lock_for(target)
+        if locked is None:
+            return False
+        lock, read_only = locked
+        operator, desk = self._remembered_operator()
+        window = self._new_window(None, None, opening=shown_name(target))
+        self.window = window
+        self._opening_lock = lock  # released by shutdown() if the window is closed meanwhile
+        window.show()
+        window.activateWindow()  # just started by the user: the keys come here (the scan field)
+
+        def opened(result: OpenedEvent) -> None:
+            self._opening_lock = None
+            if self.window is not window or not window.isVisible():  # closed while it opened
+                result.db.close()
+                if lock is not None:
+                    lock.release()
+                return
+            self._use(result, lock)
+            self._remember(target)
+
+        def failed(error: BaseException, details: str) -> None:
+            self._opening_lock = None
+            if lock is not None:
+                lock.release()
+            if self.window is not window or not window.isVisible():
+                return
+            if isinstance(error, DomainError):
+                message = error.message
+            else:
+                log.error("Event tidak dapat dibuka:\n%s", details)
+                message = _("Event tidak dapat dibuka ({error}).").format(error=f"{type(error).__name__}: {error}")
+            lost = window.queued_scans
+            if lost:  # said, never silently dropped: these people are not checked in
+                message += "\n\n" + _("Scan yang belum tercatat: {codes}").format(codes=", ".join(lost))
+                window.queued_scans = []
+            messages.show_error(window, message, title=_("Event tidak dapat dibuka"))
+            if not (fall_back and self.choose_start()):
+                window.close()
+
+        preload = OPENING_MODULES + PAGE_MODULES.get(window.current_page_key(), ())
+        run_detached(lambda: open_event(target, read_only=read_only, operator=operator, desk=desk,
+                                        preload=preload), on_success=opened, on_error=failed)
+        return True
+
+    def _lock_for(self, target: str | Path) -> tuple[InstanceLock | None, bool] | None:
+        """This desk's lock (none for a server, or on read-only media where nobody can change the file)
+        and whether it opens read-only; None when another TemuDesk has it and the user declined to look."""
+        if "://" in str(target) or not Path(target).is_file() or not file_is_writable(Path(target)):
+            return None, False
+        lock = InstanceLock(Path(target).resolve())
+        other = lock.acquire()
+        if other is None:
+            return lock, False
+        return (None, True) if self._ask_read_only(other) else None
+
+    @staticmethod
+    def _remembered_operator() -> tuple[str, str]:
+        return settings.OPERATOR.get(settings.app_settings()), settings.DESK.get(settings.app_settings())
+
+    @staticmethod
+    def _remember(target: str | Path) -> None:
         if "://" not in str(target):
             settings.LAST_EVENT.set(settings.app_settings(), str(Path(target).resolve()))
-        return True
 
     def open_demo(self, target: str | Path | None = None) -> bool:
         """A fresh copy of the demo event as it stands at 10:10 on the day: a schedule, most people
@@ -138,23 +183,9 @@ class Application:
                                                "berkas. Pilih nama berkas lain.").format(path=target))
             return False
 
-        def build() -> None:
-            from desktop.models.demo import create_demo_event  # the day's play needs the solver: loaded only here
-            from desktop.models.demo_day import play_day
-            from desktop.models.new_event import building
-
-            with building(path) as partial:  # the same complete-or-nothing step as `temudesk demo`
-                db = open_database(partial)
-                try:
-                    with db.transaction() as session:
-                        create_demo_event(session)
-                    with db.transaction() as session:
-                        play_day(session, DEMO_OPENS_AT)
-                finally:
-                    db.close()
-
         try:
-            wait_with_progress(self.window, _("Menyiapkan event demo (jadwal dan hari sampai pukul 10.10) …"), build)
+            wait_with_progress(self.window, _("Menyiapkan event demo (jadwal dan hari sampai pukul 10.10) …"),
+                               lambda: create_demo_file(path, DEMO_OPENS_AT))
         except (DomainError, OSError) as error:
             path.unlink(missing_ok=True)
             messages.show_error(self.window, getattr(error, "message", str(error)))
@@ -176,6 +207,8 @@ class Application:
         if Path(path).exists():
             messages.show_error(self.window, _("Berkas itu sudah ada. Pilih nama lain agar data lama tidak tertimpa."))
             return False
+        from desktop.views.event_dialog import EventDialog
+
         dialog = EventDialog(parent=self.window)
         if not dialog.exec() or dialog.result_setup is None:
             return False
@@ -199,7 +232,13 @@ class Application:
             self.window, text, title=_("Event sedang dipakai"), yes=_("Buka hanya-baca"), no=_("Batal")
         )
 
-    def _use(self, db: Database, lock: InstanceLock | None = None) -> None:
+    def _use(self, opened: OpenedEvent, lock: InstanceLock | None = None) -> None:
+        from desktop.views.auto_backup import AutoBackup
+        from desktop.views.live_refresh import LiveRefresh
+        from desktop.views.network_menu import EmergencyCopies
+        from desktop.views.operator_session import choose_operator
+
+        db, actor = opened.db, opened.actor
         old = self.context
         old_lock = self.lock
         if self.auto_backup is not None:
@@ -212,16 +251,13 @@ class Application:
             self._heartbeat.stop()
         bus = ChangeBus()
         runner = OperationRunner(db, bus)
-        store = settings.app_settings()
-        with db.read() as session:
-            actor = operators.startup_actor(session, settings.OPERATOR.get(store), settings.DESK.get(store))
         self.context = AppContext(
             db=db, runner=runner, bus=bus, actor=actor or Actor(name="", role=OperatorRole.DESK.value)
         )
         self.auto_backup = AutoBackup(self.context)
         self.live = LiveRefresh(self.context)
         self.emergency = EmergencyCopies(self.context)
-        self._show_window(self.context)
+        self._show_window(self.context, opened.event)
         if actor is None:  # operators here use PINs: nobody works unnamed
             assert self.window is not None
             choose_operator(self.context, self.window, closable=False)
@@ -245,6 +281,9 @@ class Application:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+        if self._opening_lock is not None:
+            self._opening_lock.release()
+            self._opening_lock = None
 
     def _stop_watchers(self) -> None:
         for watcher in (self.live, self.emergency):
@@ -252,17 +291,32 @@ class Application:
                 watcher.stop()
         self.live = self.emergency = None
 
-    def _show_window(self, context: AppContext) -> None:
-        with context.db.read() as session:
-            event = event_setup.get_event(session)
-        old = self.window
-        if old is not None:
-            old.save_state()
-        window = MainWindow(context, event)
+    def _new_window(self, context: AppContext | None, event: EventInfo | None, *, opening: str = "") -> MainWindow:
+        window = MainWindow(context, event, opening=opening)
         window.language_change_requested.connect(self.change_language)
         window.open_event_requested.connect(self.choose_file)
         window.new_event_requested.connect(self.new_event)
         window.demo_requested.connect(self.open_demo)
+        return window
+
+    def _show_window(self, context: AppContext, event: EventInfo | None = None) -> None:
+        from desktop.views.auto_backup import install_backup_menu
+        from desktop.views.live_refresh import install_live_status
+        from desktop.views.network_menu import install_network_menu
+
+        if event is None:
+            from desktop.models import event_setup
+
+            with context.db.read() as session:
+                event = event_setup.get_event(session)
+        old = self.window
+        if old is not None and old.context is None:  # the start-up window, shown while the file opened
+            window, old = old, None
+            window.attach(context, event)
+        else:
+            if old is not None:
+                old.save_state()
+            window = self._new_window(context, event)
         if self.auto_backup is not None:
             install_backup_menu(window, self.auto_backup, self.restore_from_backup)
         install_network_menu(window, context, self.open)
@@ -281,6 +335,8 @@ class Application:
 
     def restore_from_backup(self) -> None:
         """Open a backup as a new event file (overwriting only after a confirmation)."""
+        from desktop.views.auto_backup import choose_restore, event_file
+
         if self.context is not None and not self.context.actor.is_admin:
             messages.show_error(self.window, _("Memulihkan cadangan hanya boleh dilakukan admin."))
             return
@@ -304,12 +360,16 @@ class Application:
         if demo:
             return self.open_demo(db)
         if db:
-            return self.open(db)
+            return self.open_at_start(db, fall_back=False)
         last = settings.LAST_EVENT.get(settings.app_settings())
-        if last and Path(last).exists() and self.open(last):
+        if last and Path(last).exists() and self.open_at_start(last, fall_back=True):
             return True
+        return self.choose_start()
+
+    def choose_start(self) -> bool:
+        """The start dialog until an event is open (demo, a file, a new one) or the user gives up."""
         while True:
-            chooser = StartDialog()
+            chooser = StartDialog(self.window)
             if not chooser.exec():
                 return False
             opened = {
@@ -319,21 +379,6 @@ class Application:
             }[chooser.choice]()
             if opened:
                 return True
-
-
-def install_excepthook(log_path: Path, parent: QWidget | None = None) -> None:
-    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        log.error("Kesalahan tak tertangani", exc_info=(kind, error, trace))
-        try:
-            messages.show_error(
-                QApplication.activeWindow() or parent,
-                _("Terjadi kesalahan yang tidak terduga. Data yang sudah disimpan aman.\n"
-                  "Catatan teknis ada di: {path}").format(path=log_path),
-            )
-        except Exception:  # never let the error handler itself crash the program
-            pass
-
-    sys.excepthook = hook
 
 
 def run_gui(db: str | None = None, demo: bool = False, language: str | None = None) -> int:
@@ -352,21 +397,3 @@ def run_gui(db: str | None = None, demo: bool = False, language: str | None = No
     stop_timer.stop()
     app.shutdown()
     return code
-
-
-def install_sigterm(app: Application) -> QTimer:
-    """SIGTERM (logging out, a service manager, ``kill``) closes like the user closing the window:
-    the window saves its state, then :meth:`Application.shutdown` makes the exit backup and frees
-    the lock. Python only runs signal handlers between bytecodes, so a timer wakes it while Qt waits."""
-
-    def close(_signal: int, _frame: object) -> None:
-        log.info("SIGTERM: closing like a normal exit")
-        if app.window is not None:
-            app.window.close()
-        app.qt_app.quit()
-
-    signal.signal(signal.SIGTERM, close)
-    timer = QTimer()
-    timer.timeout.connect(lambda: None)
-    timer.start(250)
-    return timer

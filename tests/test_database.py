@@ -63,3 +63,23 @@ def test_failed_transaction_leaves_nothing(empty_db, admin) -> None:  # type: ig
         raise RuntimeError("power cut")
     with empty_db.read() as session:
         assert participants.list_participants(session) == []
+
+
+def test_the_schema_head_known_without_alembic_is_alembics_own() -> None:
+    """``file_head`` (start-up's shortcut) must say what Alembic says, or opening skips a migration."""
+    from desktop.models.database import schema_number
+    from desktop.models.schema_head import file_head
+
+    assert file_head() == (head_revision(), schema_number())
+
+
+def test_opening_a_current_event_file_does_not_load_alembic(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    path = tmp_path / "acara.sqlite"
+    open_database(path).close()  # created and migrated to the newest schema (Alembic may load here)
+    code = ("import sys\nfrom desktop.models.database import open_database\n"
+            f"open_database({str(path)!r}, create=False).close()\nprint('alembic' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

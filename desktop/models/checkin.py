@@ -212,8 +212,15 @@ def _find(session: Session, code_or_id: str | int, *, lock: bool) -> Participant
 
 
 def next_meeting(session: Session, participant_id: int, at: dt.datetime | None = None) -> NextMeeting | None:
-    """Their first meeting (before the day's meetings start) or the next one not yet over."""
-    clock = (at or now()).time()
+    """Their first meeting (before the day's meetings start) or the next one not yet over, at the
+    event's own moment: before the event day nothing is over yet, after it the time of day is read
+    on the event date (the arrival card and the board count the same way)."""
+    from desktop.models.board import event_moment  # board imports this module
+    from desktop.models.orm import Event
+
+    event_date = session.scalar(select(Event.event_date).limit(1))
+    moment = at or now()
+    clock = (event_moment(event_date, moment) if event_date is not None else moment).time()
     other = aliased(Participant)
     rows = session.execute(
         select(TimeSlot.start, TimeSlot.end, MeetingTable.number, MeetingTable.label, other.business_name)

@@ -12,7 +12,6 @@ turn a lost race into a :class:`ConflictError`, and a server that went away into
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,10 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
@@ -32,10 +29,15 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.i18n import N_, _
 from desktop.models import event_file
+from desktop.models.schema_head import backup_before_migration, file_head, stored_revision
 from desktop.models.storage import storage_message
 from desktop.models.stored_text import clean_parameters as _clean_parameters
 from desktop.models.errors import ConflictError, DatabaseOpenError, DomainError
 from desktop.models.server_errors import describe_server_error, is_connection_lost, unavailable_during_work
+
+if TYPE_CHECKING:  # Alembic is loaded only when a schema must be checked in full or migrated
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
@@ -138,6 +140,8 @@ def _shown(url: str) -> str:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["engine"] = engine
@@ -145,17 +149,27 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
     return script.get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade_schema(engine: Engine, *, media_read_only: bool = False) -> None:
     """Create or migrate the schema; refuse a file written by a newer TemuDesk or another program."""
+    head = file_head()
+    if head is not None and engine.dialect.name == "sqlite" and stored_revision(engine, READ_ONLY_OPTION) == head[0]:
+        return  # already the newest schema: the full check below would only load Alembic to say so
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(engine))
     current = current_revision(engine)
     if current is not None and not _known(script, current):
@@ -177,8 +191,14 @@ def upgrade_schema(engine: Engine, *, media_read_only: bool = False) -> None:
               "salin ke disk yang dapat ditulis agar dapat diperbarui.")
         )
     if current is not None:
-        _backup_before_migration(engine, str(engine.url))
+        backup_before_migration(str(engine.url))
     command.upgrade(alembic_config(engine), "head")
+
+
+def _known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+
+    return _known(ScriptDirectory.from_config(alembic_config(create_engine("sqlite://"))), revision)
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
@@ -301,20 +321,13 @@ def integrity_problem(db: Database) -> str | None:
     return None if answer == "ok" else str(answer)
 
 
-def _backup_before_migration(engine: Engine, url: str) -> Path | None:
-    """Copy an older-schema SQLite file aside (SQLite's online backup) before migrating it."""
-    if not url.startswith("sqlite:///"):
-        return None
-    source = Path(url.removeprefix("sqlite:///"))
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = source.with_name(f"{source.stem}.sebelum-migrasi-{stamp}{source.suffix}")
-    with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
-        original.backup(copy)
-    return target
-
-
 def schema_number() -> int:
     """The schema version written to ``user_version``: how many migrations the newest schema has."""
+    head = file_head()
+    if head is not None:
+        return head[1]
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
     return sum(1 for _revision in script.walk_revisions())
 
@@ -351,8 +364,7 @@ def open_database(target: str | Path, *, create: bool = True, read_only: bool = 
         path = Path(url.removeprefix("sqlite:///"))
         if not path.parent.exists():
             raise DatabaseOpenError(_("Folder tidak ditemukan: {path}").format(path=path.parent))
-        kind = event_file.classify(path, lambda revision: _known(ScriptDirectory.from_config(
-            alembic_config(create_engine("sqlite://"))), revision))
+        kind = event_file.classify(path, _known_revision)
         if kind is event_file.FileKind.MISSING:
             if not create:
                 raise DatabaseOpenError(_("Berkas event tidak ditemukan: {path}").format(path=path))

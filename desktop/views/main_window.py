@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,78 +15,46 @@ from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
 from desktop import __version__, formatting
-from desktop.i18n import SUPPORTED_LANGUAGES, _, current_language
-from desktop.models import event_setup, participants
-from desktop.models.checkin import CheckInResult
-from desktop.models.database import Database
-from desktop.models.event_setup import EventInfo
+from desktop.i18n import _
 from desktop.views import messages, settings
-from desktop.views.context import AppContext
-from desktop.views.event_dialog import EventDialog, EventSetup
-from desktop.views.operations import EVENT
-from desktop.views.operator_session import IDLE_LOCK_MINUTES, OPERATOR, IdleLock, choose_operator
-from desktop.views.placeholder_page import PlaceholderPage
-from desktop.views.scan_answer import show_scan_answer
+from desktop.views.loading_page import LoadingPage
+from desktop.views.main_menus import build_menus
+from desktop.views.operations import EVENT, OPERATOR
+from desktop.views.page_specs import PageSpec, page_specs  # noqa: F401  (PageSpec: part of this module's API)
 from desktop.views.scan_filter import ScanBurstFilter
 from desktop.views.toast import Toast
 
+if TYPE_CHECKING:  # the window is on screen before the database layer (SQLAlchemy, the ORM) is loaded
+    from desktop.models.database import Database
+    from desktop.models.event_setup import EventInfo
+    from desktop.views.context import AppContext
 # Start-up: the page on screen is built (and loads its data) first; the others are built a moment
 # after the window shows, one per step, or at once when the user goes there.
 PREBUILD_AFTER_MS = 1500
 PREBUILD_STEP_MS = 150
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    key: str
-    title: str
-    icon: QStyle.StandardPixmap
-    build: Callable[[AppContext], QWidget]
-
-
-def _placeholder(title: str, description: str) -> Callable[[AppContext], QWidget]:
-    return lambda _context: PlaceholderPage(title, description)
-
-
-def _lazy(module: str, name: str) -> Callable[[AppContext], QWidget]:
-    """A page class imported when the page is first built (its module and what it pulls in
-    are not loaded before the window shows)."""
-    def build(context: AppContext) -> QWidget:
-        return getattr(importlib.import_module(module), name)(context)
-
-    return build
-
-
-def page_specs() -> list[PageSpec]:
-    """The pages in navigation order; Ctrl+1 … Ctrl+6 follow this order."""
-    sp = QStyle.StandardPixmap
-    return [
-        PageSpec("dashboard", _("Dasbor"), sp.SP_ComputerIcon, _lazy("desktop.views.dashboard_page", "DashboardPage")),
-        PageSpec("checkin", _("Registrasi"), sp.SP_DialogApplyButton, _lazy("desktop.views.checkin_page", "CheckInPage")),
-        PageSpec("participants", _("Peserta"), sp.SP_FileDialogDetailedView,
-                 _lazy("desktop.views.participants_page", "ParticipantsPage")),
-        PageSpec("schedule", _("Jadwal"), sp.SP_FileDialogListView, _lazy("desktop.views.schedule_page", "SchedulePage")),
-        PageSpec("orders", _("Pesanan"), sp.SP_FileDialogContentsView, _lazy("desktop.views.orders_page", "OrdersPage")),
-        PageSpec("reports", _("Laporan"), sp.SP_FileIcon, _lazy("desktop.views.reports_page", "ReportsPage")),
-    ]
-
-
 class MainWindow(QMainWindow):
+    """Built either around an open event, or first *opening* (``context=None``): then the window
+    is on screen while the event file opens elsewhere, every page stands in with a
+    :class:`LoadingPage`, scanner bursts are queued, and :meth:`attach` fills it in."""
+
     language_change_requested = Signal(str)
     open_event_requested = Signal()
     new_event_requested = Signal()
     demo_requested = Signal()
 
-    def __init__(self, context: AppContext, event: EventInfo) -> None:
+    def __init__(self, context: AppContext | None, event: EventInfo | None, *, opening: str = "") -> None:
         super().__init__()
-        self.context = context
-        self.event_info = event
-        self._set_title()
+        self.context: AppContext | None = None
+        self.event_info: EventInfo | None = None
+        self.opening = opening  # the file being opened, shown while there is no event yet
+        self.queued_scans: list[str] = []  # scans made while the event was still opening
+        self.setWindowTitle(f"TemuDesk — {opening} …" if opening else "TemuDesk")
         self.setMinimumSize(QSize(1024, 640))
 
         self.nav = QListWidget()
@@ -102,7 +69,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}  # the pages built so far
         self.specs = page_specs()
         for number, spec in enumerate(self.specs, start=1):
-            self.stack.addWidget(QWidget())  # stands in until the page is built
+            self.stack.addWidget(LoadingPage(spec.title, with_field=spec.key == "checkin"))  # until built
             item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
             item.setToolTip(f"{spec.title} (Ctrl+{number})")
             self.nav.addItem(item)
@@ -120,8 +87,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.event_label = QLabel()
-        self.file_label = QLabel()
+        self.event_label = QLabel(_("Membuka event …"))
+        self.file_label = QLabel(_("Data: {file}").format(file=opening))
         self.operator_label = QLabel()
         self.busy_label = QLabel()
         status = self.statusBar()
@@ -129,73 +96,53 @@ class MainWindow(QMainWindow):
         status.addWidget(self.file_label, 1)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.operator_label)
+        self.event_actions: list[QAction] = build_menus(self)
+        self.toast = Toast(self.stack)  # answers to scans made while another page is on screen
+        self.scan_filter = ScanBurstFilter(self.check_in_scanned, self, accepting=self._accepting_scans)
+        self.scan_filter.install()
+        self.restore_state()
+        if self.focusWidget() is None:
+            self.nav.setFocus()  # keys work from the start (Ctrl+1 … Ctrl+6, arrows in the list)
+        if context is None:
+            for action in self.event_actions:
+                action.setEnabled(False)
+        else:
+            assert event is not None
+            self.attach(context, event)
+
+    def attach(self, context: AppContext, event: EventInfo) -> None:
+        """The event is open: connect to it, build the page on screen, check in queued scans."""
+        from desktop.views.operator_session import IDLE_LOCK_MINUTES, IdleLock
+
+        self.context = context
+        self.event_info = event
+        self._set_title()
         # A method, not a lambda: the runner outlives this window (language switch), and Qt drops
         # a method's connection when its window is deleted.
         context.runner.busy_changed.connect(self._show_busy)
         context.bus.changed.connect(self._on_changed)
-        self._build_menus()
+        for action in self.event_actions:
+            action.setEnabled(True)
         self._update_status()
-        self.toast = Toast(self.stack)  # answers to scans made while another page is on screen
-        self.scan_filter = ScanBurstFilter(self.check_in_scanned, self, accepting=self._accepting_scans)
-        self.scan_filter.install()
         self.idle_lock = IdleLock(context, self, IDLE_LOCK_MINUTES.get(settings.app_settings()))
-        self.restore_state()
-        if self.focusWidget() is None:
-            self.nav.setFocus()  # keys work from the start (Ctrl+1 … Ctrl+6, arrows in the list)
-
-    # ---- menus ---------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&Berkas"))
-        self.file_menu = file_menu  # features add their entries (e.g. Cadangan) before Keluar
-        new_action = file_menu.addAction(_("Event &baru …"))
-        new_action.triggered.connect(self.new_event_requested.emit)
-        open_action = file_menu.addAction(_("&Buka event …"))
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self.open_event_requested.emit)
-        demo_action = file_menu.addAction(_("Buka event &demo"))
-        demo_action.triggered.connect(self.demo_requested.emit)
-        file_menu.addSeparator()
-        setup_action = file_menu.addAction(_("&Pengaturan event …"))
-        setup_action.triggered.connect(self.edit_event)
-        audit_action = file_menu.addAction(_("&Log audit …"))
-        audit_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        audit_action.triggered.connect(self.show_audit)
-        operator_action = file_menu.addAction(_("Ganti &operator …"))
-        operator_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        operator_action.triggered.connect(lambda: choose_operator(self.context, self))
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(_("&Keluar"))
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-
-        view_menu = self.menuBar().addMenu(_("&Tampilan"))
-        for number, spec in enumerate(self.specs, start=1):
-            action = view_menu.addAction(f"{spec.title}\tCtrl+{number}")
-            action.triggered.connect(lambda _checked=False, n=number - 1: self.show_page(n))
-        view_menu.addSeparator()
-        language_menu = view_menu.addMenu(_("&Bahasa / Language"))
-        group = QActionGroup(self)
-        for code, name in SUPPORTED_LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == current_language())
-            action.setData(code)
-            action.triggered.connect(lambda _checked=False, c=code: self.language_change_requested.emit(c))
-            group.addAction(action)
-            language_menu.addAction(action)
-        view_menu.addSeparator()
-        kiosk_action = view_menu.addAction(_("Mode &kiosk (check-in mandiri) …"))
-        kiosk_action.triggered.connect(self.open_kiosk)
-
-        help_menu = self.menuBar().addMenu(_("Ban&tuan"))
-        about = help_menu.addAction(_("&Tentang TemuDesk"))
-        about.triggered.connect(self._about)
+        self.show_page(self.nav.currentRow())  # the page on screen first (its data loads now)
+        if self.isVisible() and len(self.pages) < len(self.specs):
+            self._prebuild.start(PREBUILD_AFTER_MS)
+        self._check_in_queued()
 
     def open_kiosk(self) -> None:
         from desktop.views.kiosk_window import open_kiosk  # loaded only when a kiosk is wanted
 
-        open_kiosk(self.context, self, self.event_info.name)
+        if self.context is not None and self.event_info is not None:
+            open_kiosk(self.context, self, self.event_info.name)
 
-    def _about(self) -> None:
+    def choose_operator(self) -> None:
+        from desktop.views.operator_session import choose_operator
+
+        if self.context is not None:
+            choose_operator(self.context, self)
+
+    def about(self) -> None:
         messages.show_info(
             self,
             _("TemuDesk {version}\nAplikasi meja registrasi temu bisnis, tanpa internet.\n"
@@ -220,12 +167,20 @@ class MainWindow(QMainWindow):
     def _built(self, number: int) -> QWidget:
         spec = self.specs[number]
         page = self.pages.get(spec.key)
+        if page is None and self.context is None:
+            return self.stack.widget(number)  # the event is still opening: its stand-in
         if page is None:
             focused = QApplication.focusWidget()  # a page built in the background never takes the keys
+            stand_in = self.stack.widget(number)
+            typed = stand_in.typed_text() if isinstance(stand_in, LoadingPage) else ""
+            if focused is not None and stand_in.isAncestorOf(focused):
+                focused = None  # the stand-in had the keys: they go to the page that replaces it
             page = spec.build(self.context)
             page.setObjectName(f"page_{spec.key}")
             self.pages[spec.key] = page
-            stand_in = self.stack.widget(number)
+            scan_input = getattr(page, "scan_input", None)
+            if typed and scan_input is not None:
+                scan_input.setText(typed)  # typed while the event opened: not lost
             current = self.stack.currentIndex()
             self.stack.insertWidget(number, page)
             self.stack.removeWidget(stand_in)
@@ -251,18 +206,20 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if len(self.pages) < len(self.specs) and not self._prebuild.isActive():
+        if self.context is not None and len(self.pages) < len(self.specs) and not self._prebuild.isActive():
             self._prebuild.start(PREBUILD_AFTER_MS)
 
     def current_page_key(self) -> str:
         return self.specs[self.nav.currentRow()].key
 
     def _set_title(self) -> None:
+        assert self.context is not None and self.event_info is not None
         suffix = " " + _("(hanya-baca)") if self.context.db.read_only else ""
         self.setWindowTitle(f"TemuDesk — {self.event_info.name}{suffix}")
 
     # ---- status --------------------------------------------------------------------------
     def _update_status(self) -> None:
+        assert self.context is not None and self.event_info is not None
         self.event_label.setText(
             f"<b>{self.event_info.name}</b> · {formatting.long_date(self.event_info.event_date)}"
         )
@@ -273,10 +230,14 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(_("Menyimpan …") if busy else "")
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
+        assert self.context is not None
         if OPERATOR in kinds:
             self._update_status()
+            self._check_in_queued()  # scans made before anybody was signed in
         if EVENT in kinds:
             def load(db: Database) -> EventInfo:
+                from desktop.models import event_setup
+
                 with db.read() as session:
                     return event_setup.get_event(session)
 
@@ -288,32 +249,10 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def edit_event(self) -> None:
-        def load(db: Database) -> tuple[int, list[event_setup.SlotRow], bool]:
-            from desktop.models import overview
+        from desktop.views.event_settings_action import edit_event  # the event dialog: loaded when asked
 
-            with db.read() as session:
-                counts = overview.event_counts(session)
-                return counts.tables, event_setup.list_slots(session), counts.meetings > 0
-
-        def show(result: tuple[int, list[event_setup.SlotRow], bool]) -> None:
-            tables, slots, locked = result
-            dialog = EventDialog(
-                self.event_info, table_count=tables, slots=slots, slots_locked=locked, parent=self
-            )
-            dialog.submitted.connect(self._save_event)
-            dialog.open()
-            self.event_dialog = dialog
-
-        self.context.runner.run(load, on_success=show, parent=self)
-
-    def _save_event(self, setup: EventSetup) -> None:
-        actor = self.context.actor
-
-        def save(db: Database) -> EventInfo:
-            with db.transaction() as session:
-                return event_setup.apply_setup(session, setup.settings, setup.plan, setup.tables, actor)
-
-        self.context.runner.run(save, changes={EVENT}, parent=self)
+        if self.context is not None:
+            edit_event(self, self.context)
 
     def _connect_page(self, key: str, page: QWidget) -> None:
         if key == "checkin":
@@ -322,22 +261,46 @@ class MainWindow(QMainWindow):
             page.scan_answered.connect(self._scan_answered)
 
     def check_in_scanned(self, code: str) -> None:
-        """A scanned code from any source: the Registrasi page checks it in, wherever the user is."""
+        """A scanned code from any source: the Registrasi page checks it in, wherever the user is.
+        While the event is still opening (or nobody is signed in yet) it waits in the queue."""
+        if self.context is None or not self.context.actor.name or self.queued_scans:
+            self.queued_scans.append(code)  # in order, after any scan already waiting
+            if self.context is None:
+                self.toast.show_message(
+                    _("Scan {code} diterima").format(code=code),
+                    _("Sebentar, event masih dibuka: check-in dicatat begitu siap."),
+                    accent="#1d4e89", background="#eef3fa")
+            self._check_in_queued()
+            return
         checkin_page = self.page("checkin")  # built now when it was not yet: a scan never waits
         checkin_page.check_in_scanned(code)  # type: ignore[attr-defined]
 
+    def _check_in_queued(self) -> None:
+        if self.context is None or not self.context.actor.name:
+            return
+        waiting, self.queued_scans = self.queued_scans, []
+        for code in waiting:
+            self.check_in_scanned(code)
+
     def _accepting_scans(self) -> bool:
-        """Scans are checked in under the operator's name: none while nobody is signed in."""
-        return bool(self.context.actor.name)
+        """Scans are checked in under the operator's name: none while nobody is signed in (the keys
+        go to the sign-in as typed). While the event opens they are taken and queued."""
+        return self.context is None or bool(self.context.actor.name)
 
     def _scan_answered(self, result: object) -> None:
+        from desktop.models.checkin import CheckInResult
+        from desktop.views.scan_answer import show_scan_answer
+
         if self.current_page_key() != "checkin" and isinstance(result, CheckInResult):
             show_scan_answer(self.toast, result)
 
     def _print_for(self, participant_id: int, action_name: str) -> None:
         from desktop.views import report_actions  # ReportLab and the report data: loaded when first printed
 
+        from desktop.models import participants
+
         action: Callable[..., None] = getattr(report_actions, action_name)
+        assert self.context is not None
 
         def load(db: Database) -> str:
             with db.read() as session:
@@ -347,6 +310,9 @@ class MainWindow(QMainWindow):
 
     def show_audit(self) -> None:
         from desktop.views.audit_dialog import AuditDialog
+
+        if self.context is None:
+            return
 
         self.audit_dialog = AuditDialog(self.context, self)
         self.audit_dialog.show()
@@ -405,5 +371,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
-        self.context.runner.wait(10_000)
+        if self.context is not None:
+            self.context.runner.wait(10_000)
         super().closeEvent(event)

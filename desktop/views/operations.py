@@ -12,15 +12,17 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import _
-from desktop.models.database import Database
 from desktop.models.errors import DomainError
+
+if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not loaded before the first window shows
+    from desktop.models.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,7 @@ MEETINGS = "meetings"
 REQUESTS = "requests"
 ORDERS = "orders"
 EVENT = "event"
+OPERATOR = "operator"  # the operator or desk changed (see operator_session)
 
 
 class ChangeBus(QObject):
@@ -145,6 +148,49 @@ class OperationRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until queued work is done (shutdown and tests)."""
         return self._pool.waitForDone(msecs)
+
+
+class _Detached(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object, str)
+
+
+_detached_alive: set[_Detached] = set()
+
+
+def run_detached(work: Callable[[], Any], *, on_success: Callable[[Any], None],
+                 on_error: Callable[[BaseException, str], None], parent: QWidget | None = None) -> None:
+    """Run ``work()`` on a thread of its own and hand its result (or its error with the traceback
+    text) to the UI thread, without blocking anything. For the one step before an event's runner
+    exists: opening the event file (and importing the database layer) while the window is already
+    on screen. Nothing is delivered to a ``parent`` that was deleted meanwhile."""
+    relay = _Detached()  # lives on the UI thread, so its signals arrive there
+    _detached_alive.add(relay)
+
+    @Slot(object)
+    def succeeded(result: Any) -> None:
+        _detached_alive.discard(relay)
+        if parent is None or shiboken6.isValid(parent):
+            on_success(result)
+
+    @Slot(object, str)
+    def failed(error: BaseException, details: str) -> None:
+        _detached_alive.discard(relay)
+        if parent is None or shiboken6.isValid(parent):
+            on_error(error, details)
+
+    relay.succeeded.connect(succeeded)
+    relay.failed.connect(failed)
+
+    def target() -> None:
+        try:
+            result = work()
+        except Exception as error:  # routed to the UI; nothing escapes the thread
+            relay.failed.emit(error, traceback.format_exc())
+        else:
+            relay.succeeded.emit(result)
+
+    threading.Thread(target=target, name="temudesk-open", daemon=True).start()
 
 
 def _default_presenter(parent: QWidget | None, message: str) -> None:

@@ -16,8 +16,8 @@ from desktop.models.database import Database
 from desktop.views import settings
 from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import OperatorDialog
+from desktop.views.operations import OPERATOR  # noqa: F401  (re-exported: pages import it from here)
 
-OPERATOR = "operator"  # change-bus kind: the operator or desk changed
 IDLE_LOCK_MINUTES = settings.Option("desk/idle_lock_minutes", 10)
 
 
