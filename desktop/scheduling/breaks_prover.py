@@ -13,6 +13,7 @@ CPU against 3.8 s, tic-13crafc 3.3 s against 3.7 s).
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 import time
 import traceback
@@ -24,6 +25,7 @@ from desktop.scheduling.indexed import Indexed, index_problem
 from desktop.scheduling.model import Goal, Problem
 
 SAT_SOLVER = "glucose4"
+CHILD_NICENESS = 5  # of 19: a third of a normal share of the CPU when it is contended
 PROCESS_MIN_CHOICES = 500  # (meeting, slot) choices: below this a process costs more than it saves
 
 
@@ -72,6 +74,10 @@ def _child_main(conn) -> None:  # noqa: ANN001 - a multiprocessing connection
         return
     problem, reached, floors, lower, spread, seconds = job
     deadline = time.monotonic() + seconds
+    if hasattr(os, "nice"):
+        # Below the parent's searches: on a machine busy with other work the schedules from
+        # above come first; on an idle one the child still has its core.
+        os.nice(CHILD_NICENESS)
     try:
         ix = index_problem(problem)  # deterministic: the same unit numbers as the parent's
         search = BreaksSearch(ix, reached, floors, lower, spread, SAT_SOLVER,
