@@ -142,13 +142,7 @@ class _Stages:
             # takes about half a second on a 300-meeting forum), less CP-SAT's own overrun at its end.
             remaining = deadline - time.monotonic() - CP_SAT_OVERRUN_S
             budget = remaining if position == len(order) - 1 else remaining / (len(order) - position)
-            status, solution, objective_bound = _run_stage(work, goal, best, self.cp_options(), budget,
-                                                           self.progress, self.halt, self.began, rank)
-            if solution is not None:
-                candidate = Timetable(ix)
-                candidate.load_meetings(solution)
-                if rank(candidate) > rank(best):
-                    best = candidate
+            status, best, objective_bound = self._cp_stage(work, goal, best, budget, rank)
             if goal is Goal.BREAKS:
                 best, floor_bound = self._with_prover(best, floor_bound)
             if goal is Goal.BREAKS and proved_so_far:
@@ -161,6 +155,24 @@ class _Stages:
             if should_stop is not None and should_stop():
                 outcome.stopped = True
         return best, outcome
+
+    def _cp_stage(self, work: GoalModel, goal: Goal, best: Timetable, budget: float,
+                  rank: Callable[[Timetable], tuple[int, ...]]) -> tuple[int, Timetable, float | None]:
+        """One CP-SAT stage. While the SAT process still searches, CP-SAT runs with one worker
+        until the SAT search's share is over, then (unless that settled it) again with all of them:
+        where the SAT search cannot close the gap (the generated forums) the portfolio is missed."""
+        end = time.monotonic() + budget
+        prover = self.prover
+        if prover is not None and self.worker is not None and prover.running and prover.deadline < end - 0.5:
+            status, solution, bound = _run_stage(work, goal, best, self.cp_options(), prover.deadline - time.monotonic(),
+                                                 self.progress, self.halt, self.began, rank)
+            best = _better(self.ix, best, solution, rank)
+            if status == cp_model.OPTIMAL or prover.settled or (self.should_stop is not None and self.should_stop()):
+                return status, best, bound
+            prover.stop()  # its share is over; what it proved stays in prover.lower
+        status, solution, bound = _run_stage(work, goal, best, self.cp_options(), end - time.monotonic(),
+                                             self.progress, self.halt, self.began, rank)
+        return status, _better(self.ix, best, solution, rank), bound
 
     def cp_options(self) -> Options:
         """The options for a CP-SAT run now: one worker while the SAT process has the other core
@@ -177,10 +189,11 @@ class _Stages:
         figures = figures_of(ix.problem, best.meetings())
         kept = spread is None or figures.breaks_spread <= spread
         upper = figures.breaks_total if kept else ix.slot_count * len(ix.participant_ids)
-        # Where the floor is far below the optimum the SAT search rarely closes the gap; in a thread
-        # it then takes CPU from the search from above, so there it gets a share of the time left.
+        # Where the floor is far below the optimum the SAT search rarely closes the gap, and takes
+        # CPU (a thread) or CP-SAT's portfolio (a process) from the search from above: it gets a
+        # share of the time left, not all of it.
         now = time.monotonic()
-        share = 1.0 if self.worker is not None else PROVER_SHARE
+        share = PROCESS_PROVER_SHARE if self.worker is not None else PROVER_SHARE
         until = now + share * max(0.0, self.deadline - now)
         self.prover = BreaksProver(ix, list(self.reached), self.floors, floor_bound, spread, upper, until,
                                    self.should_stop, self.worker)
@@ -215,6 +228,7 @@ FLOOR_BOUND_SHARE = 0.1  # of the time left, at most, for it
 BREAK_FREE_SHARE = 0.5  # of the time left, at most, for looking for a break-free timetable
 ANNEAL_SHARE = 0.5  # of the time left then for annealing; the slot-indexed stage gets the rest
 CP_SAT_OVERRUN_S = 0.15  # measured: a stopped CP-SAT run returns up to ~0.1 s after its limit
+PROCESS_PROVER_SHARE = 0.7  # in a process of its own (CP-SAT has one worker meanwhile)
 PROVER_SHARE = 0.6  # of the time left at the breaks stage, at most, for the SAT search in a thread
 
 
@@ -255,6 +269,15 @@ def _break_free(ix: Indexed, best: Timetable, seconds: float, options: Options, 
 def _annealed(ix: Indexed, best: Timetable, seconds: float, options: Options, floor: int,
               should_stop: Callable[[], bool] | None) -> dict[int, int] | None:
     return anneal_breaks(ix, best, seconds, options.seed, options.break_spread, floor, should_stop)
+
+
+def _better(ix: Indexed, best: Timetable, solution: dict[int, int] | None,
+            rank: Callable[[Timetable], tuple[int, ...]]) -> Timetable:
+    if solution is None:
+        return best
+    candidate = Timetable(ix)
+    candidate.load_meetings(solution)
+    return candidate if rank(candidate) > rank(best) else best
 
 
 def _at_floor(ix: Indexed, best: Timetable, options: Options, floor_bound: int) -> bool:
