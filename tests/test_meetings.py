@@ -214,3 +214,26 @@ def test_fast_schedule_of_the_fixture_passes_the_checker(scheduled_db: Database)
         problem = problem_for_run(session, 3, moment=None)
     assert problem.options.time_limit_s == 3
     assert check_schedule(problem, ()).ok
+
+
+def test_a_request_for_two_meetings_shows_both_in_its_status(scheduled_db: Database) -> None:
+    from desktop.models import meeting_requests
+    from desktop.views.request_model import RequestLine
+
+    b = _board(scheduled_db)
+    card = _pool_meeting(b)
+    with scheduled_db.transaction() as session:
+        before = next(r for r in list_requests(session) if r.id == card.request_id)
+        meeting_requests.update_request(session, card.request_id, ADMIN, priority=before.priority,
+                                        session_wish=before.session_wish, meetings=2)
+    cell = _free_pool_cell(b, card)
+    with scheduled_db.transaction() as session:
+        meetings.add_meeting(session, card.request_id, *cell, ADMIN, now=at(7))
+    with scheduled_db.read() as session:
+        status = board.request_statuses(session)[card.request_id]
+        row = next(r for r in list_requests(session) if r.id == card.request_id)
+    slots = {slot.id: slot.ordinal for slot in b.slots}
+    assert status.meeting_id is not None and len(status.more) == 1
+    assert {status.slot_ordinal, status.more[0][0]} == {slots[card.slot_id], slots[cell[0]]}
+    text = RequestLine(row, status).status_text()
+    assert text.count("Sesi") == 2 and f"Sesi {slots[cell[0]]}" in text

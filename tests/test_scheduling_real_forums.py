@@ -14,7 +14,7 @@ from desktop.scheduling import check_schedule, solve
 from desktop.scheduling.problem_io import read_problem
 from tests.b2b_support import b2b_file, paper_optimum
 
-QUICK = ["tic-12", "forumt-14", "tic-13"]
+QUICK = ["tic-12", "forumt-14", "tic-13", "forumt-14crafc", "tic-14crafc", "tic-13crafc"]
 
 
 @pytest.mark.slow

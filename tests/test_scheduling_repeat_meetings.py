@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from desktop.cli import main
 from desktop.scheduling import Engine, Meeting, Options, Participant, Problem, ProblemError, Request, Table, check_schedule, solve
 from desktop.scheduling.breaks_floor import breaks_floors
-from desktop.scheduling.breaks_sat import BreaksProver
+from desktop.scheduling.breaks_prover import BreaksProver
 from desktop.scheduling.checker import count_breaks
 from desktop.scheduling.indexed import index_problem
 from desktop.scheduling.model import Goal

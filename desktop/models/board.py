@@ -218,22 +218,25 @@ class RequestStatus:
     table_label: str
     meeting_status: str
     reason: str  # why it is not scheduled ("" when it is)
+    # A request for ``meetings: N``: its other live meetings, (slot ordinal, table label) each.
+    more: tuple[tuple[int, str], ...] = ()
 
 
 def request_statuses(session: Session) -> dict[int, RequestStatus]:
     """Every request: its live meeting, or the scheduler's reason why it has none."""
     slots = {slot.id: slot for slot in load_slots(session)}
     tables = {table.id: table for table in event_setup.list_tables(session)}
-    live = {
-        meeting.request_id: meeting
-        for meeting in session.scalars(
-            select(Meeting).where(Meeting.status != MeetingStatus.CANCELLED.value).order_by(Meeting.id)
-        )
-    }
+    held: dict[int, list[Meeting]] = {}
+    for meeting in session.scalars(
+        select(Meeting).where(Meeting.status != MeetingStatus.CANCELLED.value).order_by(Meeting.id)
+    ):
+        held.setdefault(meeting.request_id, []).append(meeting)
+    live = {request_id: meetings[0] for request_id, meetings in held.items()}
     result: dict[int, RequestStatus] = {}
-    for request_id, meeting in live.items():
+    for request_id, (meeting, *others) in held.items():
         result[request_id] = RequestStatus(
-            request_id, meeting.id, slots[meeting.slot_id].ordinal, tables[meeting.table_id].label, meeting.status, ""
+            request_id, meeting.id, slots[meeting.slot_id].ordinal, tables[meeting.table_id].label, meeting.status, "",
+            tuple((slots[other.slot_id].ordinal, tables[other.table_id].label) for other in others),
         )
     for request_id, reason in _reasons(session, live).items():
         result[request_id] = RequestStatus(request_id, None, None, "", "", reason)

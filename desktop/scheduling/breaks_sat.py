@@ -1,4 +1,4 @@
-"""The breaks stage as incremental SAT: fewest breaks, proved, by CaDiCaL through PySAT.
+"""The CNF of the breaks stage (fewest breaks, proved by incremental SAT: breaks_search.py).
 
 The model is the MaxSAT model of Bofill et al. (JAIR, "Constraint solving approaches to the
 business-to-business meeting scheduling problem") with its break variables: ``y[p][s]`` (p is
@@ -12,16 +12,10 @@ least their break floor (breaks_floor.py).
 The earlier goals stay at the values already reached (cardinality constraints over the
 meetings; weights as repeated literals), the spread rule ("any two participants' breaks differ
 by at most ``spread``") is a hard constraint here, and the total number of breaks gets one
-totalizer whose outputs are assumed false to ask "at most K breaks?". K rises from the proved
-floor: the first K that is satisfiable is the optimum, proved by the unsatisfiable answers
-below it (or by the floor itself).
+totalizer whose outputs are assumed false to ask "at most K breaks?" (breaks_search.py).
 """
 
 from __future__ import annotations
-
-import threading
-import time
-from collections.abc import Callable
 
 try:
     from pysat.card import CardEnc, EncType, ITotalizer
@@ -33,11 +27,6 @@ from desktop.scheduling.indexed import Indexed
 from desktop.scheduling.model import Goal
 from desktop.scheduling.timetable import Timetable
 
-# Glucose 4 releases Python's lock while it solves (CaDiCaL, as PySAT binds it, does not), so the
-# search for better schedules runs beside it on the other core; measured on the real forums, it
-# proves as fast as CaDiCaL 1.9.5 there.
-SAT_SOLVER = "glucose4"
-CONFLICTS_PER_CALL = 2000  # a fraction of a second: the deadline and a cancel are seen that often
 
 
 def sat_available() -> bool:
@@ -146,6 +135,7 @@ class BreaksModel:
                 cnf.add([-var, busy])
         self._implied()
         self.h: dict[int, list[int]] = {}
+        self.floor_of: dict[int, int] = {}  # the proved least breaks of p, where their meetings are certain
         for p in range(len(ix.participant_ids)):
             mine = [r for r in ix.requests_of[p] if r in self.scheduled]
             if len(mine) < 2 or ix.cap[p] < 2:
@@ -153,7 +143,8 @@ class BreaksModel:
             self.h[p] = self._breaks_of(p)
             floor = floors[p]
             if all(r in forced for r in mine) and floor:
-                cnf.at_least(self.h[p], floor[min(len(mine), ix.cap[p], len(floor) - 1)])
+                least = self.floor_of[p] = floor[min(len(mine), ix.cap[p], len(floor) - 1)]
+                cnf.at_least(self.h[p], least)
         self.every_h = [lit for lits in self.h.values() for lit in lits]
 
     # ----- building blocks
@@ -292,120 +283,3 @@ def _forced_requests(ix: Indexed, units: list[int], reached: list[tuple[Goal, in
             if value >= len(must):
                 forced.update(must)
     return forced
-
-
-class BreaksProver:
-    """The SAT search from the floor up, in a thread of its own, beside the search for better
-    schedules from above (annealing, CP-SAT): ``lower`` only rises; once it meets the best
-    schedule's breaks, that schedule is proved. The solver gets ``CONFLICTS_PER_CALL`` conflicts
-    a call, so the deadline and a cancel are seen within a fraction of a second."""
-
-    def __init__(self, ix: Indexed, reached: list[tuple[Goal, int]], floors: list[list[int]], floor_bound: int,
-                 spread: int | None, upper: int, deadline: float, should_stop: Callable[[], bool] | None) -> None:
-        self.ix, self.reached, self.floors, self.spread = ix, reached, floors, spread
-        self.lower = max(0, floor_bound)
-        self.upper = upper  # breaks of the best schedule keeping the spread rule (from either side)
-        self.deadline, self.should_stop = deadline, should_stop
-        self.found: dict[int, int] | None = None  # an optimal schedule, when the SAT side found it
-        self.finished = threading.Event()
-        self._quit = threading.Event()
-        self._lock = threading.Lock()
-        self._error: Exception | None = None
-        self._solver: Solver | None = None
-        self._thread = threading.Thread(target=self._run, name="breaks-sat", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def offer(self, breaks: int) -> None:
-        """A schedule keeping the spread rule with ``breaks`` breaks exists."""
-        with self._lock:
-            self.upper = min(self.upper, breaks)
-
-    @property
-    def settled(self) -> bool:
-        """The fewest breaks are known: found here, or the floor met the best schedule."""
-        with self._lock:
-            return self.found is not None or self.lower >= self.upper
-
-    def stop(self) -> None:
-        self._quit.set()
-        with self._lock:
-            if self._solver is not None:
-                self._solver.interrupt()  # ends the current call at once (Glucose supports it)
-        self._thread.join()
-        if self._error is not None:
-            raise self._error  # a bug here must not pass for "no better schedule"
-
-    def _stopping(self) -> bool:
-        return (self._quit.is_set() or time.monotonic() >= self.deadline
-                or (self.should_stop is not None and self.should_stop()))
-
-    def _run(self) -> None:
-        try:
-            self._search()
-        except Exception as error:  # noqa: BLE001 - handed to the caller's thread in stop()
-            self._error = error
-        finally:
-            self.finished.set()
-
-    def _search(self) -> None:
-        model = BreaksModel(self.ix, self.reached, self.floors, self.spread)
-        lits = model.every_h
-        if not lits or self._stopping():
-            return
-        least = model.least_with_meeting(self.reached)
-        total = ITotalizer(lits, ubound=min(len(lits), self.lower + 1), top_id=model.cnf.top)
-        top = total.top_id
-        per_person: list[ITotalizer] = []
-        if self.spread is not None:
-            for ends in model.h.values():
-                if len(ends) > self.spread:
-                    per_person.append(ITotalizer(ends, ubound=self.spread + 1, top_id=top))
-                    top = per_person[-1].top_id
-        with Solver(name=SAT_SOLVER, bootstrap_with=model.cnf.clauses) as solver:
-            with self._lock:
-                self._solver = solver
-            try:
-                self._ask(solver, model, total, per_person, least, top)
-            finally:
-                with self._lock:
-                    self._solver = None  # before the solver is deleted: stop() no longer touches it
-
-    def _ask(self, solver: Solver, model: BreaksModel, total: ITotalizer, per_person: list[ITotalizer],
-             least: int, top: int) -> None:
-        """"At most K breaks?" for K = lower, lower + 1 … until an answer is yes or time is up."""
-        lits = model.every_h
-        solver.append_formula(total.cnf.clauses)
-        for tot in per_person:
-            solver.append_formula(tot.cnf.clauses)
-        spread_assumptions = [-tot.rhs[self.spread] for tot in per_person] if self.spread is not None else []
-        while not self.settled:
-            if self.lower >= len(lits):
-                return  # every break literal true: no "at most" left to ask
-            if self.spread is not None and self.lower >= least:
-                return  # the least of the breaks could be above 0: beyond this model's spread rule
-            # At most ``lower`` breaks in all, and (the spread rule; with fewer breaks than
-            # participants with a meeting somebody has none) at most ``spread`` each.
-            answer = self._solve(solver, [-total.rhs[self.lower]] + spread_assumptions)
-            if answer is None:
-                return
-            if answer:
-                with self._lock:
-                    self.found = model.schedule(solver.get_model())
-                return
-            with self._lock:
-                self.lower += 1
-            if self.lower >= len(total.rhs) and self.lower < len(lits):
-                total.increase(ubound=self.lower + 1, top_id=top)
-                top = max(top, total.top_id)
-                solver.append_formula(total.cnf.clauses[-total.nof_new:])
-
-    def _solve(self, solver: Solver, assumptions: list[int]) -> bool | None:
-        """One question, in conflict-limited calls (short enough to notice the deadline)."""
-        while not self._stopping():
-            solver.conf_budget(CONFLICTS_PER_CALL)
-            answer = solver.solve_limited(assumptions=assumptions, expect_interrupt=True)
-            if answer is not None:
-                return answer
-        return None

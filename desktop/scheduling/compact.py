@@ -11,14 +11,17 @@ timetable, or proves there is none for this set of meetings, in seconds.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
+from desktop.scheduling.exact_model import StopWatcher
 from desktop.scheduling.indexed import Indexed
 from desktop.scheduling.timetable import Timetable
 
 
-def break_free(ix: Indexed, best: Timetable, seconds: float, workers: int, seed: int) -> dict[int, int] | None:
+def break_free(ix: Indexed, best: Timetable, seconds: float, workers: int, seed: int,
+               should_stop: Callable[[], bool] | None = None) -> dict[int, int] | None:
     """Slots (request -> slot) for the meetings of ``best`` with nobody idle between two
     meetings, or None when there is none (or none was found within ``seconds``)."""
     held = best.scheduled()
@@ -59,7 +62,12 @@ def break_free(ix: Indexed, best: Timetable, seconds: float, workers: int, seed:
     solver.parameters.max_time_in_seconds = max(0.05, seconds)
     solver.parameters.num_workers = max(1, workers)
     solver.parameters.random_seed = seed
-    status = solver.solve(model)
+    watcher = StopWatcher(solver, should_stop)  # e.g. the SAT search settled the breaks meanwhile
+    watcher.start()
+    try:
+        status = solver.solve(model)
+    finally:
+        watcher.finish()
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return {r: solver.value(var) for r, var in slot.items()}

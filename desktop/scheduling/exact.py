@@ -13,22 +13,23 @@ as a bound on their breaks given their number of meetings.
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
 from desktop.scheduling.bounds import Bounds
 from desktop.scheduling.checker import figures_of
 from desktop.scheduling.anneal import anneal_breaks
-from desktop.scheduling.breaks_floor import breaks_floors, fewest_breaks_bound, floor_of_load, floor_total
-from desktop.scheduling.breaks_sat import BreaksProver, sat_available
+from desktop.scheduling.breaks_floor import breaks_floors, fewest_breaks_bound, floor_total
+from desktop.scheduling.breaks_prover import BreaksProver, SatWorker
+from desktop.scheduling.breaks_sat import sat_available
 from desktop.scheduling.compact import break_free
+from desktop.scheduling.exact_model import GoalModel, Reporter, StopWatcher
 from desktop.scheduling.indexed import Indexed
 from desktop.scheduling.model import Goal, Options, Progress
-from desktop.scheduling.timetable import FREE, Timetable
+from desktop.scheduling.timetable import Timetable
 
 MAX_EXACT_VARIABLES = 60_000  # beyond this the fast engine's schedule is the answer
 
@@ -45,173 +46,6 @@ def exact_too_large(ix: Indexed) -> bool:
     return sum(len(a) for a in ix.allowed) > MAX_EXACT_VARIABLES
 
 
-class _Model:
-    """The CP-SAT model of the whole problem with one expression per goal."""
-
-    def __init__(self, ix: Indexed, floors: list[list[int]] | None = None) -> None:
-        self.ix = ix
-        model = self.model = cp_model.CpModel()
-        slots = ix.slot_count
-        self.x: dict[tuple[int, int], cp_model.IntVar] = {}
-        by_person_slot: dict[tuple[int, int], list[cp_model.IntVar]] = {}
-        by_shared_table: dict[tuple[int, int], list[cp_model.IntVar]] = {}
-        pool_by_slot: list[list[cp_model.IntVar]] = [[] for _s in range(slots)]
-        self.scheduled: list[cp_model.LinearExprT] = []
-        for r, allowed in enumerate(ix.allowed):
-            variables = []
-            for s in allowed:
-                var = model.new_bool_var(f"x{r}_{s}")
-                self.x[(r, s)] = var
-                variables.append(var)
-                for p in (ix.ra[r], ix.rb[r]):
-                    by_person_slot.setdefault((p, s), []).append(var)
-                table = ix.host_table[r]
-                if table < 0:
-                    pool_by_slot[s].append(var)
-                elif table in ix.shared_host_tables:
-                    by_shared_table.setdefault((table, s), []).append(var)
-            if len(variables) > 1:
-                model.add_at_most_one(variables)
-            self.scheduled.append(sum(variables) if variables else 0)
-            if r in ix.fixed:
-                model.add(self.x[(r, ix.fixed[r][0])] == 1)
-        for group in list(by_person_slot.values()) + list(by_shared_table.values()):
-            if len(group) > 1:
-                model.add_at_most_one(group)
-        for group in pool_by_slot:
-            if len(group) > ix.pool_size:
-                model.add(sum(group) <= ix.pool_size)
-        for p, requests in enumerate(ix.requests_of):
-            if sum(len(ix.allowed[r]) > 0 for r in requests) > ix.cap[p]:
-                model.add(sum(self.scheduled[r] for r in requests) <= ix.cap[p])
-
-        self.has: dict[int, cp_model.IntVar] = {}
-        self.busy: dict[tuple[int, int], cp_model.IntVar] = {}
-        self.start: dict[tuple[int, int], cp_model.IntVar] = {}
-        self.load_at_least: dict[tuple[int, int], cp_model.IntVar] = {}
-        self.breaks: dict[int, cp_model.LinearExprT] = {}
-        for p in range(len(ix.participant_ids)):
-            cells = {s: by_person_slot[(p, s)] for s in range(slots) if (p, s) in by_person_slot}
-            if not cells:
-                continue
-            has = self.has[p] = model.new_bool_var(f"has{p}")
-            every = [v for group in cells.values() for v in group]
-            model.add(sum(every) >= has)
-            for v in every:
-                model.add_implication(v, has)
-            if sum(1 for r in ix.requests_of[p] if ix.allowed[r]) < 2 or ix.cap[p] < 2:
-                continue  # at most one meeting: never a break
-            busy = {}
-            for s in range(slots):
-                if s in cells:
-                    var = model.new_bool_var(f"y{p}_{s}")
-                    model.add(sum(cells[s]) == var)
-                    busy[s] = var
-            starts = []
-            for s, var in busy.items():
-                start = model.new_bool_var(f"st{p}_{s}")
-                model.add_implication(start, var)
-                previous = busy.get(s - 1)
-                if previous is not None:
-                    model.add_implication(start, previous.Not())
-                    model.add_bool_or([start, previous, var.Not()])
-                    # The same as a linear row: clauses do not reach CP-SAT's LP relaxation.
-                    model.add(start >= var - previous)
-                else:
-                    model.add(start == var)
-                starts.append(start)
-                self.busy[(p, s)] = var
-                self.start[(p, s)] = start
-            model.add(sum(starts) >= has)  # redundant, but keeps the bound on breaks at 0, not below
-            self.breaks[p] = sum(starts) - has
-            if floors is not None:
-                self._add_floor(p, floors[p], sum(self.scheduled[r] for r in ix.requests_of[p]))
-
-        self.excess: cp_model.IntVar | None = None
-        self.goal_expr: dict[Goal, cp_model.LinearExprT] = {
-            Goal.MUST: sum(self.scheduled[r] for r in range(len(ix.request_ids)) if ix.is_must(r)),
-            Goal.COVERAGE: sum(self.has.values()),
-            Goal.WEIGHT: sum(ix.weight(r) * self.scheduled[r] for r in range(len(ix.request_ids))),
-            Goal.BREAKS: -sum(self.breaks.values()) if self.breaks else 0,
-        }
-
-    def _add_floor(self, p: int, floor: list[int], load: cp_model.LinearExprT) -> None:
-        """breaks(p) >= floor[load(p)]; the order encoding lets the floors raise the proved bound
-        from the first LP on."""
-        if not any(floor):
-            return
-        steps, at_least = floor_of_load(self.model, f"load{p}", floor, load)
-        self.model.add(self.breaks[p] >= steps)
-        for k, var in enumerate(at_least, start=1):
-            self.load_at_least[(p, k)] = var
-
-    def add_spread(self, spread: int) -> None:
-        """``excess``: how far the breaks spread goes beyond ``spread`` (0 when the rule holds)."""
-        if not self.breaks:
-            return
-        model, slots = self.model, self.ix.slot_count
-        most = model.new_int_var(0, slots, "breaks_max")
-        least = model.new_int_var(0, slots, "breaks_min")
-        for p in self.has:
-            breaks = self.breaks.get(p, 0)
-            model.add(most >= breaks)
-            # Only participants with a meeting count for the least.
-            model.add(least <= breaks).only_enforce_if(self.has[p])
-        self.excess = model.new_int_var(0, slots, "spread_excess")
-        model.add(self.excess >= most - least - spread)
-
-    def objective(self, goal: Goal) -> cp_model.LinearExprT:
-        if goal is Goal.BREAKS and self.excess is not None:
-            # Keeping the spread comes before the number of breaks ("where possible").
-            weight = len(self.breaks) * self.ix.slot_count + 1
-            return self.goal_expr[goal] - weight * self.excess
-        return self.goal_expr[goal]
-
-    def hint(self, table: Timetable) -> None:
-        model = self.model
-        model.clear_hints()
-        for (r, s), var in self.x.items():
-            model.add_hint(var, table.slot_of[r] == s)
-        for p, var in self.has.items():
-            model.add_hint(var, table.load[p] > 0)
-        for (p, s), var in self.busy.items():
-            model.add_hint(var, table.busy[p][s] != FREE)
-        for (p, s), var in self.start.items():
-            model.add_hint(var, table.busy[p][s] != FREE and (s == 0 or table.busy[p][s - 1] == FREE))
-        for (p, k), var in self.load_at_least.items():
-            model.add_hint(var, table.load[p] >= k)
-
-    def read(self, value: Callable[[cp_model.IntVar], int]) -> dict[int, int]:
-        return {r: s for (r, s), var in self.x.items() if value(var)}
-
-
-class _Reporter(cp_model.CpSolverSolutionCallback):
-    """Reports each solution better than the best so far (over the goals still open)."""
-
-    def __init__(self, work: _Model, stage: str, began: float, progress: Callable[[Progress], None] | None,
-                 should_stop: Callable[[], bool] | None, rank: Callable[[Timetable], tuple[int, ...]],
-                 best_rank: tuple[int, ...]) -> None:
-        super().__init__()
-        self.work, self.stage, self.began = work, stage, began
-        self.progress, self.should_stop = progress, should_stop
-        self.rank, self.best_rank = rank, best_rank
-
-    def on_solution_callback(self) -> None:
-        if self.should_stop is not None and self.should_stop():
-            self.stop_search()
-            return
-        if self.progress is None:
-            return
-        table = Timetable(self.work.ix)
-        table.load_meetings(self.work.read(self.boolean_value))
-        rank = self.rank(table)
-        if rank <= self.best_rank:
-            return
-        self.best_rank = rank
-        meetings = tuple(table.meetings())
-        self.progress(Progress(self.stage, figures_of(self.work.ix.problem, meetings), meetings, time.monotonic() - self.began))
-
-
 def solve_exact(
     ix: Indexed,
     start: Timetable,
@@ -221,30 +55,35 @@ def solve_exact(
     progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     began: float | None = None,
+    worker: SatWorker | None = None,
 ) -> tuple[Timetable, ExactOutcome]:
-    """Improve ``start`` stage by stage until ``deadline``; ``start`` is never made worse."""
+    """Improve ``start`` stage by stage until ``deadline``; ``start`` is never made worse.
+    ``worker``, a process started for the SAT search of the breaks stage, is closed here."""
     began = time.monotonic() if began is None else began
-    stages = _Stages(ix, bounds, options, deadline, progress, should_stop, began)
+    stages = _Stages(ix, bounds, options, deadline, progress, should_stop, began, worker)
     try:
         return stages.run(start)
     finally:
         if stages.prover is not None:
             stages.prover.stop()
+        if worker is not None:
+            worker.close()
 
 
 class _Stages:
     def __init__(self, ix: Indexed, bounds: Bounds, options: Options, deadline: float,
                  progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
-                 began: float) -> None:
+                 began: float, worker: SatWorker | None = None) -> None:
         self.ix, self.bounds, self.options, self.deadline = ix, bounds, options, deadline
+        self.worker = worker
         self.progress, self.should_stop, self.began = progress, should_stop, began
         self.floors = breaks_floors(ix)
         self.reached: list[tuple[Goal, int]] = []
         self.prover: BreaksProver | None = None
         self.halt = should_stop  # the user's cancel, and (in the breaks stage) the SAT search settling it
 
-    def build(self, goal: Goal) -> _Model:
-        work = _Model(self.ix, self.floors if goal is Goal.BREAKS else None)
+    def build(self, goal: Goal) -> GoalModel:
+        work = GoalModel(self.ix, self.floors if goal is Goal.BREAKS else None)
         for earlier, value in self.reached:
             work.model.add(work.goal_expr[earlier] >= value)
         if goal is Goal.BREAKS and self.options.break_spread is not None:
@@ -265,11 +104,14 @@ class _Stages:
                     seconds = min(FLOOR_BOUND_SECONDS, FLOOR_BOUND_SHARE * (deadline - time.monotonic()))
                     floor_bound = fewest_breaks_bound(ix, self.floors, reached, seconds, options.workers, options.seed)
                     outcome.breaks_lower_bound = floor_bound
-                best = _relaid(ix, best, self.floors, floor_bound, options, deadline, self.progress, self.halt,
-                               self.began, anneal=False)
-                # The SAT search starts after the break-free attempt (which needs both cores for CP-SAT)
-                # and beside the annealing (one core).
-                if proved_so_far and figures_of(ix.problem, best.meetings()).breaks_total > 0:
+                # In a process of its own the SAT search starts at once, beside the break-free attempt
+                # (CP-SAT, one worker: measured on forum-13 it finds zero breaks in 2-3 s that way,
+                # 6-7 s with the 8-worker portfolio on two cores); in a thread, after it.
+                if proved_so_far and self.worker is not None:
+                    self._start_prover(best, floor_bound)
+                best = _relaid(ix, best, self.floors, floor_bound, self.cp_options(), deadline, self.progress,
+                               self.halt, self.began, anneal=False)
+                if proved_so_far and self.prover is None and figures_of(ix.problem, best.meetings()).breaks_total > 0:
                     self._start_prover(best, floor_bound)
                 best = _relaid(ix, best, self.floors, floor_bound, options, deadline, self.progress, self.halt,
                                self.began, anneal=True)
@@ -290,19 +132,17 @@ class _Stages:
                 for later in order[position:]:
                     outcome.proved[later] = False
                 break
-            budget = remaining if position == len(order) - 1 else remaining / (len(order) - position)
             later = order[position:]
 
             def rank(table: Timetable, later: list[Goal] = later) -> tuple[int, ...]:
                 return _stage_key(ix, table, later, options)
 
-            status, solution, objective_bound = _run_stage(self.build(goal), goal, best, options, budget,
-                                                           self.progress, self.halt, self.began, rank)
-            if solution is not None:
-                candidate = Timetable(ix)
-                candidate.load_meetings(solution)
-                if rank(candidate) > rank(best):
-                    best = candidate
+            work = self.build(goal)
+            # The budget is what is left once the model is built (building the breaks stage's model
+            # takes about half a second on a 300-meeting forum), less CP-SAT's own overrun at its end.
+            remaining = deadline - time.monotonic() - CP_SAT_OVERRUN_S
+            budget = remaining if position == len(order) - 1 else remaining / (len(order) - position)
+            status, best, objective_bound = self._cp_stage(work, goal, best, budget, rank)
             if goal is Goal.BREAKS:
                 best, floor_bound = self._with_prover(best, floor_bound)
             if goal is Goal.BREAKS and proved_so_far:
@@ -316,6 +156,31 @@ class _Stages:
                 outcome.stopped = True
         return best, outcome
 
+    def _cp_stage(self, work: GoalModel, goal: Goal, best: Timetable, budget: float,
+                  rank: Callable[[Timetable], tuple[int, ...]]) -> tuple[int, Timetable, float | None]:
+        """One CP-SAT stage. While the SAT process still searches, CP-SAT runs with one worker
+        until the SAT search's share is over, then (unless that settled it) again with all of them:
+        where the SAT search cannot close the gap (the generated forums) the portfolio is missed."""
+        end = time.monotonic() + budget
+        prover = self.prover
+        if prover is not None and self.worker is not None and prover.running and prover.deadline < end - 0.5:
+            status, solution, bound = _run_stage(work, goal, best, self.cp_options(), prover.deadline - time.monotonic(),
+                                                 self.progress, self.halt, self.began, rank)
+            best = _better(self.ix, best, solution, rank)
+            if status == cp_model.OPTIMAL or prover.settled or (self.should_stop is not None and self.should_stop()):
+                return status, best, bound
+            prover.stop()  # its share is over; what it proved stays in prover.lower
+        status, solution, bound = _run_stage(work, goal, best, self.cp_options(), end - time.monotonic(),
+                                             self.progress, self.halt, self.began, rank)
+        return status, _better(self.ix, best, solution, rank), bound
+
+    def cp_options(self) -> Options:
+        """The options for a CP-SAT run now: one worker while the SAT process has the other core
+        (CP-SAT's portfolio would otherwise take both and starve it)."""
+        if self.prover is not None and self.worker is not None and self.prover.running:
+            return replace(self.options, workers=1)
+        return self.options
+
     def _start_prover(self, best: Timetable, floor_bound: int) -> None:
         """The SAT search from below, beside the annealing and CP-SAT from above."""
         if not sat_available():
@@ -324,12 +189,14 @@ class _Stages:
         figures = figures_of(ix.problem, best.meetings())
         kept = spread is None or figures.breaks_spread <= spread
         upper = figures.breaks_total if kept else ix.slot_count * len(ix.participant_ids)
-        # Where the floor is far below the optimum the SAT search rarely closes the gap, and its core
-        # is then missed by the search from above: it gets a share of the time left, not all of it.
+        # Where the floor is far below the optimum the SAT search rarely closes the gap, and takes
+        # CPU (a thread) or CP-SAT's portfolio (a process) from the search from above: it gets a
+        # share of the time left, not all of it.
         now = time.monotonic()
-        until = now + PROVER_SHARE * max(0.0, self.deadline - now)
+        share = PROCESS_PROVER_SHARE if self.worker is not None else PROVER_SHARE
+        until = now + share * max(0.0, self.deadline - now)
         self.prover = BreaksProver(ix, list(self.reached), self.floors, floor_bound, spread, upper, until,
-                                   self.should_stop)
+                                   self.should_stop, self.worker)
         self.prover.start()
         prover, should_stop = self.prover, self.should_stop
         self.halt = lambda: (should_stop is not None and should_stop()) or prover.settled
@@ -360,7 +227,9 @@ FLOOR_BOUND_SECONDS = 1.0  # at most, for the least total break floor (usually a
 FLOOR_BOUND_SHARE = 0.1  # of the time left, at most, for it
 BREAK_FREE_SHARE = 0.5  # of the time left, at most, for looking for a break-free timetable
 ANNEAL_SHARE = 0.5  # of the time left then for annealing; the slot-indexed stage gets the rest
-PROVER_SHARE = 0.6  # of the time left at the breaks stage, at most, for the SAT search from below
+CP_SAT_OVERRUN_S = 0.15  # measured: a stopped CP-SAT run returns up to ~0.1 s after its limit
+PROCESS_PROVER_SHARE = 0.7  # in a process of its own (CP-SAT has one worker meanwhile)
+PROVER_SHARE = 0.6  # of the time left at the breaks stage, at most, for the SAT search in a thread
 
 
 def _relaid(ix: Indexed, best: Timetable, floors: list[list[int]], floor_bound: int, options: Options, deadline: float,
@@ -394,12 +263,21 @@ def _relaid(ix: Indexed, best: Timetable, floors: list[list[int]], floor_bound: 
 
 def _break_free(ix: Indexed, best: Timetable, seconds: float, options: Options, floor: int,
                 should_stop: Callable[[], bool] | None) -> dict[int, int] | None:
-    return break_free(ix, best, seconds, options.workers, options.seed)
+    return break_free(ix, best, seconds, options.workers, options.seed, should_stop)
 
 
 def _annealed(ix: Indexed, best: Timetable, seconds: float, options: Options, floor: int,
               should_stop: Callable[[], bool] | None) -> dict[int, int] | None:
     return anneal_breaks(ix, best, seconds, options.seed, options.break_spread, floor, should_stop)
+
+
+def _better(ix: Indexed, best: Timetable, solution: dict[int, int] | None,
+            rank: Callable[[Timetable], tuple[int, ...]]) -> Timetable:
+    if solution is None:
+        return best
+    candidate = Timetable(ix)
+    candidate.load_meetings(solution)
+    return candidate if rank(candidate) > rank(best) else best
 
 
 def _at_floor(ix: Indexed, best: Timetable, options: Options, floor_bound: int) -> bool:
@@ -439,7 +317,7 @@ def _meets_bound(goal: Goal, value: int, bounds: Bounds) -> bool:
     return value >= limit
 
 
-def _run_stage(work: _Model, goal: Goal, best: Timetable, options: Options, budget: float,
+def _run_stage(work: GoalModel, goal: Goal, best: Timetable, options: Options, budget: float,
                progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
                began: float, rank: Callable[[Timetable], tuple[int, ...]]
                ) -> tuple[int, dict[int, int] | None, float | None]:
@@ -449,8 +327,8 @@ def _run_stage(work: _Model, goal: Goal, best: Timetable, options: Options, budg
     solver.parameters.max_time_in_seconds = max(0.05, budget)
     solver.parameters.num_workers = max(1, options.workers)
     solver.parameters.random_seed = options.seed
-    reporter = _Reporter(work, goal.value, began, progress, should_stop, rank, rank(best))
-    watcher = _StopWatcher(solver, should_stop)
+    reporter = Reporter(work, goal.value, began, progress, should_stop, rank, rank(best))
+    watcher = StopWatcher(solver, should_stop)
     watcher.start()
     try:
         status = solver.solve(work.model, reporter)
@@ -459,29 +337,3 @@ def _run_stage(work: _Model, goal: Goal, best: Timetable, options: Options, budg
     found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     solution = work.read(solver.boolean_value) if found else None
     return status, solution, solver.best_objective_bound if found else None
-
-
-class _StopWatcher:
-    """Polls ``should_stop`` while CP-SAT proves (no new solutions means no callbacks)."""
-
-    def __init__(self, solver: cp_model.CpSolver, should_stop: Callable[[], bool] | None) -> None:
-        self.solver, self.should_stop = solver, should_stop
-        self.done = threading.Event()
-        self.thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self.should_stop is not None:
-            self.thread = threading.Thread(target=self._watch, daemon=True)
-            self.thread.start()
-
-    def _watch(self) -> None:
-        assert self.should_stop is not None
-        while not self.done.wait(0.05):
-            if self.should_stop():
-                self.solver.stop_search()
-                return
-
-    def finish(self) -> None:
-        self.done.set()
-        if self.thread is not None:
-            self.thread.join()

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from desktop.scheduling.bounds import Bounds, compute_bounds
+from desktop.scheduling.breaks_prover import SatWorker, start_worker
+from desktop.scheduling.breaks_sat import sat_available
 from desktop.scheduling.checker import figures_of
 from desktop.scheduling.exact import exact_too_large, solve_exact
 from desktop.scheduling.fast import fast_schedule
@@ -50,6 +52,20 @@ def solve(
     ix = index_problem(problem)
     bounds = compute_bounds(ix)
     deadline = began + options.time_limit_s
+    # The SAT search of the breaks stage gets a process of its own, started now so that its
+    # start-up overlaps with the fast engine's work (breaks_prover.py).
+    exact = engine is Engine.EXACT and not exact_too_large(ix)
+    worker = start_worker(ix) if exact and sat_available() else None
+    try:
+        return _solve(problem, ix, bounds, options, began, deadline, progress_callback, should_stop, engine, worker)
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+def _solve(problem: Problem, ix: Indexed, bounds: Bounds, options: Options, began: float, deadline: float,
+           progress_callback: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
+           engine: Engine, worker: SatWorker | None) -> ScheduleResult:
     if engine is Engine.GREEDY:
         table = greedy_first_free(ix)
     else:
@@ -65,7 +81,8 @@ def solve(
     used = engine.value
     breaks_floor = _breaks_floor(table, proved)
     if engine is Engine.EXACT and not exact_too_large(ix) and not all(proved.values()):
-        table, outcome = solve_exact(ix, table, bounds, options, deadline, progress_callback, should_stop, began)
+        table, outcome = solve_exact(ix, table, bounds, options, deadline, progress_callback, should_stop, began,
+                                     worker)
         proved = {goal: outcome.proved.get(goal, False) for goal in options.goal_order}
         breaks_floor = outcome.breaks_lower_bound
     elif engine is Engine.EXACT and exact_too_large(ix):

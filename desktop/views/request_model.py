@@ -36,6 +36,8 @@ class RequestLine:
         text = _("Sesi {number} · {table}").format(number=self.status.slot_ordinal, table=self.status.table_label)
         if self.status.meeting_status != MeetingStatus.SCHEDULED.value:
             text += f" · {label(self.status.meeting_status, MeetingStatus)}"
+        for number, table in self.status.more:  # the other meetings of a pair that meets N times
+            text += "; " + _("Sesi {number} · {table}").format(number=number, table=table)
         return text
 
 
