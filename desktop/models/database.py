@@ -316,8 +316,13 @@ def integrity_problem(db: Database) -> str | None:
     """``None`` when SQLite's integrity check passes, else its first complaint."""
     if not db.is_sqlite:
         return None
-    with db.engine.connect() as connection:
-        answer = connection.exec_driver_sql("PRAGMA integrity_check").scalar()
+    try:
+        with db.engine.connect() as connection:
+            answer = connection.exec_driver_sql("PRAGMA integrity_check").scalar()
+    except DBAPIError as error:  # damaged beyond checking: SQLite's refusal is the complaint
+        if not isinstance(error.orig, sqlite3.DatabaseError):
+            raise
+        return str(error.orig)
     return None if answer == "ok" else str(answer)
 
 
