@@ -32,10 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, text  # noqa: E402
 
-from desktop.models import checkin  # noqa: E402
-from desktop.models.actor import Actor  # noqa: E402
-from desktop.models.checkin_search import SearchIndex  # noqa: E402
-from desktop.models.database import Database, open_database  # noqa: E402
+from desktop.models.checkin import checkin  # noqa: E402
+from desktop.models.access.actor import Actor  # noqa: E402
+from desktop.models.checkin.checkin_search import SearchIndex  # noqa: E402
+from desktop.models.event.database import Database, open_database  # noqa: E402
 from desktop.models.orm import CheckInEvent, Participant  # noqa: E402
 
 FIRST = ["Budi", "Sari", "Agus", "Endang", "Siti", "Joko", "Lilik", "Wawan", "Rina", "Teguh", "Ninik", "Ma'ruf",

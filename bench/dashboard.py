@@ -26,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, insert, select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from desktop.models import event_setup  # noqa: E402
-from desktop.models.actor import Actor  # noqa: E402
-from desktop.models.database import Database, open_database  # noqa: E402
-from desktop.models.demo import EVENT_DATE, create_demo_event  # noqa: E402
-from desktop.models.figures import change_stamp, event_figures  # noqa: E402
+from desktop.models.event import event_setup  # noqa: E402
+from desktop.models.access.actor import Actor  # noqa: E402
+from desktop.models.event.database import Database, open_database  # noqa: E402
+from desktop.models.event.demo import EVENT_DATE, create_demo_event  # noqa: E402
+from desktop.models.reporting.figures import change_stamp, event_figures  # noqa: E402
 from desktop.models.orm import (  # noqa: E402
     CheckInEvent,
     Meeting,

@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import create_engine, func, insert, select, text  # noqa: E402
 
-from desktop.models import checkin  # noqa: E402
-from desktop.models.actor import Actor  # noqa: E402
-from desktop.models.database import Database, open_database  # noqa: E402
+from desktop.models.checkin import checkin  # noqa: E402
+from desktop.models.access.actor import Actor  # noqa: E402
+from desktop.models.event.database import Database, open_database  # noqa: E402
 from desktop.models.orm import CheckInEvent, Participant  # noqa: E402
 from tools import pg_throwaway  # noqa: E402
 

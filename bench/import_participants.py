@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl import Workbook, load_workbook  # noqa: E402
 
-from desktop.models import event_setup  # noqa: E402
-from desktop.models.actor import Actor  # noqa: E402
-from desktop.models.database import open_database  # noqa: E402
+from desktop.models.event import event_setup  # noqa: E402
+from desktop.models.access.actor import Actor  # noqa: E402
+from desktop.models.event.database import open_database  # noqa: E402
 from desktop.models.spreadsheet import columns, reader  # noqa: E402
 from desktop.models.spreadsheet.participant_import import PARTICIPANT_FIELDS, import_participants  # noqa: E402
 

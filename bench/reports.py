@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from desktop import formatting  # noqa: E402
-from desktop.models import report_data  # noqa: E402
-from desktop.models.database import open_database  # noqa: E402
-from desktop.models.demo import create_demo_event  # noqa: E402
+from desktop.models.reporting import report_data  # noqa: E402
+from desktop.models.event.database import open_database  # noqa: E402
+from desktop.models.event.demo import create_demo_event  # noqa: E402
 from desktop.reports import qr  # noqa: E402
 from desktop.reports.data import PersonalSchedule, SchedulesReport  # noqa: E402
 from desktop.reports.fonts import BOLD, CONDENSED, REGULAR, register_fonts  # noqa: E402

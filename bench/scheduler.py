@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from instances import forums, large  # noqa: E402
 from real_forums import bench_real  # noqa: E402
 
-from desktop.models.database import open_database  # noqa: E402
-from desktop.models.demo import create_demo_event  # noqa: E402
-from desktop.models.schedule_store import export_problem  # noqa: E402
+from desktop.models.event.database import open_database  # noqa: E402
+from desktop.models.event.demo import create_demo_event  # noqa: E402
+from desktop.models.schedule.schedule_store import export_problem  # noqa: E402
 from desktop.scheduling import Engine, Problem, check_schedule, solve  # noqa: E402
 from desktop.scheduling.repair import repair  # noqa: E402
 

@@ -151,9 +151,9 @@ def build_files(folder: Path, participants: int) -> tuple[Path, Path]:
     import datetime as dt
 
     from bench.dashboard import build
-    from desktop.models.database import open_database
-    from desktop.models.demo import create_demo_event
-    from desktop.models.demo_day import play_day
+    from desktop.models.event.database import open_database
+    from desktop.models.event.demo import create_demo_event
+    from desktop.models.event.demo_day import play_day
 
     demo = folder / "demo.sqlite"
     db = open_database(demo)

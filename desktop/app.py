@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop import formatting, i18n, paths
 from desktop.i18n import _
-from desktop.models.actor import Actor
+from desktop.models.access.actor import Actor
 from desktop.models.enums import OperatorRole
 from desktop.models.errors import DomainError
-from desktop.models.event_file import writable as file_is_writable
-from desktop.models.event_opening import OpenedEvent, create_demo_file, open_event, shown_name
-from desktop.models.instance_lock import HEARTBEAT_EVERY, InstanceLock, LockOwner
+from desktop.models.event.event_file import writable as file_is_writable
+from desktop.models.event.event_opening import OpenedEvent, create_demo_file, open_event, shown_name
+from desktop.models.event.instance_lock import HEARTBEAT_EVERY, InstanceLock, LockOwner
 from desktop.views import messages, settings
 from desktop.views.context import AppContext
 from desktop.views.main_window import MainWindow
@@ -29,7 +29,7 @@ from desktop.views.start_dialog import StartDialog
 
 # Nothing above loads the database layer: the window shows first, ``open_event`` imports it on a thread.
 if TYPE_CHECKING:
-    from desktop.models.event_setup import EventInfo
+    from desktop.models.event.event_setup import EventInfo
     from desktop.views.auto_backup import AutoBackup
     from desktop.views.live_refresh import LiveRefresh
     from desktop.views.network_menu import EmergencyCopies
@@ -41,9 +41,9 @@ OLD_WINDOW_GRACE_MS = 3000  # a replaced window lives on hidden this long (langu
 EVENT_FILE_FILTER = "Event TemuDesk (*.sqlite *.temudesk);;Semua berkas (*)"
 # Qt-free modules imported on the opening thread rather than on the UI thread: what every open event
 # needs, and what the page on screen needs (the desk's labels bring ReportLab and numpy).
-OPENING_MODULES = ("desktop.models.live", "desktop.models.backup", "desktop.models.emergency")
-PAGE_MODULES = {"dashboard": ("desktop.models.figures",), "checkin": (
-    "desktop.models.checkin", "desktop.models.checkin_search", "desktop.models.walk_in", "desktop.reports.labels")}
+OPENING_MODULES = ("desktop.models.event.live", "desktop.models.event.backup", "desktop.models.event.emergency")
+PAGE_MODULES = {"dashboard": ("desktop.models.reporting.figures",), "checkin": (
+    "desktop.models.checkin.checkin", "desktop.models.checkin.checkin_search", "desktop.models.checkin.walk_in", "desktop.reports.labels")}
 
 
 class Application:
@@ -213,7 +213,7 @@ class Application:
         if not dialog.exec() or dialog.result_setup is None:
             return False
         setup = dialog.result_setup
-        from desktop.models.new_event import create_event_file
+        from desktop.models.event.new_event import create_event_file
 
         try:  # the same service as `temudesk new`: complete or no file at all
             create_event_file(path, setup.settings, setup.plan, setup.tables)
@@ -305,7 +305,7 @@ class Application:
         from desktop.views.network_menu import install_network_menu
 
         if event is None:
-            from desktop.models import event_setup
+            from desktop.models.event import event_setup
 
             with context.db.read() as session:
                 event = event_setup.get_event(session)

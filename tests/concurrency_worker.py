@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from multiprocessing.synchronize import Event
 
-from desktop.models import checkin
-from desktop.models.actor import Actor
-from desktop.models.database import open_database
+from desktop.models.checkin import checkin
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import open_database
 
 
 def make_codes(count: int) -> list[str]:

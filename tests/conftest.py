@@ -17,9 +17,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from desktop import i18n  # noqa: E402
-from desktop.models.actor import Actor  # noqa: E402
-from desktop.models.database import Database, open_database  # noqa: E402
-from desktop.models.demo import create_demo_event  # noqa: E402
+from desktop.models.access.actor import Actor  # noqa: E402
+from desktop.models.event.database import Database, open_database  # noqa: E402
+from desktop.models.event.demo import create_demo_event  # noqa: E402
 from tests.pg_support import PgServer  # noqa: E402
 
 ADMIN = Actor(name="Penguji", role="admin", desk="Meja Uji")
@@ -164,7 +164,7 @@ def empty_event(request: pytest.FixtureRequest, db_kind: str) -> Iterator[Databa
     """An event with slots, tables and categories but no participants: where an import starts."""
     import datetime as dt
 
-    from desktop.models import event_setup
+    from desktop.models.event import event_setup
 
     for db in _fresh_database(request, db_kind, "empty"):
         with db.transaction() as session:

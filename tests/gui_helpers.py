@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.models.database import Database
+from desktop.models.event.database import Database
 from desktop.views.context import AppContext
 from desktop.views.operations import ChangeBus, OperationRunner
 from tests.conftest import ADMIN

@@ -6,7 +6,7 @@ import itertools
 
 from sqlalchemy import select
 
-from desktop.models import participants
+from desktop.models.people import participants
 from desktop.models.orm import CheckInEvent, ProductCategory
 
 _nonce = itertools.count(1000)

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from desktop.models.database import open_database
-from desktop.models.demo import create_demo_event
+from desktop.models.event.database import open_database
+from desktop.models.event.demo import create_demo_event
 
 _counter = itertools.count(1)
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models.database import Database, open_database
-from desktop.models.demo_day import play_day
+from desktop.models.event.database import Database, open_database
+from desktop.models.event.demo_day import play_day
 
 PLAYED_AT = dt.time(10, 10)
 EVENT_DAY = dt.date(2020, 3, 6)

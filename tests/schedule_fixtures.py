@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models.database import Database, open_database
-from desktop.models.schedule_store import export_problem, store_schedule
+from desktop.models.event.database import Database, open_database
+from desktop.models.schedule.schedule_store import export_problem, store_schedule
 from desktop.scheduling import Engine, solve
 from tests.conftest import ADMIN
 

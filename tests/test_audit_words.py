@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 
-from desktop.models import audit, audit_words, checkin, participants
-from desktop.models.actor import Actor
-from desktop.models.database import Database
+from desktop.models.access import audit
+from desktop.models.access import audit_words
+from desktop.models.checkin import checkin
+from desktop.models.people import participants
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database
 
 SARI = Actor(name="Sari", role="desk", desk="Meja 1")
 

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.models import backup, event_setup
-from desktop.models.database import Database
+from desktop.models.event import backup
+from desktop.models.event import event_setup
+from desktop.models.event.database import Database
 from desktop.views import auto_backup
 from desktop.views.auto_backup import AutoBackup, choose_restore, install_backup_menu
 from desktop.views.main_window import MainWindow

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models import backup, participants
-from desktop.models.actor import Actor
-from desktop.models.database import Database, open_database
+from desktop.models.event import backup
+from desktop.models.people import participants
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database, open_database
 from desktop.models.errors import DomainError
-from desktop.models.participants import ParticipantData
+from desktop.models.people.participants import ParticipantData
 
 
 def test_backup_is_a_complete_event_file_even_while_open(demo_db: Database, demo_path: Path, admin: Actor) -> None:

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import event, func, select
 
 from desktop.cli import main
-from desktop.models import event_file
-from desktop.models.database import StorageError, open_database
+from desktop.models.event import event_file
+from desktop.models.event.database import StorageError, open_database
 from desktop.models.orm import FailedScan, Participant
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,8 +142,8 @@ def test_import_files_that_cannot_be_read_are_named(demo_file: Path, tmp_path: P
 
 
 def test_a_lone_surrogate_in_a_scan_is_answered_and_logged(demo_file: Path) -> None:
-    from desktop.models import checkin
-    from desktop.models.actor import Actor
+    from desktop.models.checkin import checkin
+    from desktop.models.access.actor import Actor
 
     db = open_database(demo_file, create=False)
     with db.transaction() as session:

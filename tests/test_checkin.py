@@ -11,11 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from desktop.models import checkin, participants
-from desktop.models.actor import Actor
-from desktop.models.checkin import Outcome
-from desktop.models.checkin_search import SearchIndex, fold
-from desktop.models.database import Database, open_database
+from desktop.models.checkin import checkin
+from desktop.models.people import participants
+from desktop.models.access.actor import Actor
+from desktop.models.checkin.checkin import Outcome
+from desktop.models.checkin.checkin_search import SearchIndex, fold
+from desktop.models.event.database import Database, open_database
 from desktop.models.errors import ConflictError, NotFoundError, ValidationError
 from desktop.models.orm import AuditLog, CheckInEvent, FailedScan, Meeting, MeetingRequest, MeetingTable, TimeSlot
 

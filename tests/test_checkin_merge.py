@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.cli import main
-from desktop.models import checkin
-from desktop.models.actor import Actor
-from desktop.models.checkin_merge import Verdict, apply_merge, preview_merge
-from desktop.models.database import Database, open_database
-from desktop.models.event_copy import copy_event_to
+from desktop.models.checkin import checkin
+from desktop.models.access.actor import Actor
+from desktop.models.checkin.checkin_merge import Verdict, apply_merge, preview_merge
+from desktop.models.event.database import Database, open_database
+from desktop.models.event.event_copy import copy_event_to
 from desktop.models.orm import CheckInEvent, Participant
 
 OFFLINE = Actor(name="Dewi", role="desk", desk="Meja 3 (darurat)")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.models.checkin import Person
-from desktop.models.checkin_search import SearchIndex
+from desktop.models.checkin.checkin import Person
+from desktop.models.checkin.checkin_search import SearchIndex
 
 
 def _person(number: int, code: str, name: str, contact: str = "", phone: str = "") -> Person:

@@ -6,7 +6,11 @@ import datetime as dt
 
 import pytest
 
-from desktop.models import capacity, cofulfilment, orders, participants, tallies
+from desktop.models import orders
+from desktop.models.orders import capacity
+from desktop.models.orders import cofulfilment
+from desktop.models.people import participants
+from desktop.models.reporting import tallies
 from desktop.models.errors import DomainError, ValidationError
 from desktop.models.orders import LineData, OrderData
 from tests.order_helpers import category_id, maker

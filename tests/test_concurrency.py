@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models.database import Database
+from desktop.models.event.database import Database
 from desktop.models.enums import CheckInAction
 from desktop.models.orm import CheckInEvent, Participant
 from tests.concurrency_worker import desk, make_codes

@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from desktop.models.database import head_revision, open_database
+from desktop.models.event.database import head_revision, open_database
 from desktop.models.errors import DatabaseOpenError
 from desktop.models.orm import Base
 
@@ -53,8 +53,8 @@ def test_missing_file_with_create_false(tmp_path: Path) -> None:
 
 
 def test_failed_transaction_leaves_nothing(empty_db, admin) -> None:  # type: ignore[no-untyped-def]
-    from desktop.models import participants
-    from desktop.models.categories import seed_categories
+    from desktop.models.people import participants
+    from desktop.models.people.categories import seed_categories
 
     with empty_db.transaction() as session:
         seed_categories(session)
@@ -67,8 +67,8 @@ def test_failed_transaction_leaves_nothing(empty_db, admin) -> None:  # type: ig
 
 def test_the_schema_head_known_without_alembic_is_alembics_own() -> None:
     """``file_head`` (start-up's shortcut) must say what Alembic says, or opening skips a migration."""
-    from desktop.models.database import schema_number
-    from desktop.models.schema_head import file_head
+    from desktop.models.event.database import schema_number
+    from desktop.models.event.schema_head import file_head
 
     assert file_head() == (head_revision(), schema_number())
 
@@ -79,7 +79,7 @@ def test_opening_a_current_event_file_does_not_load_alembic(tmp_path) -> None:  
 
     path = tmp_path / "acara.sqlite"
     open_database(path).close()  # created and migrated to the newest schema (Alembic may load here)
-    code = ("import sys\nfrom desktop.models.database import open_database\n"
+    code = ("import sys\nfrom desktop.models.event.database import open_database\n"
             f"open_database({str(path)!r}, create=False).close()\nprint('alembic' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

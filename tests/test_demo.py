@@ -2,8 +2,10 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from desktop.models import meeting_requests, overview, participants
-from desktop.models.demo import create_demo_event
+from desktop.models.schedule import meeting_requests
+from desktop.models.reporting import overview
+from desktop.models.people import participants
+from desktop.models.event.demo import create_demo_event
 from desktop.models.orm import MeetingTable
 
 
@@ -39,7 +41,7 @@ def test_every_ikm_has_a_meeting_request(demo_db) -> None:  # type: ignore[no-un
 
 
 def test_demo_is_deterministic(empty_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from desktop.models.database import open_database
+    from desktop.models.event.database import open_database
 
     other = open_database(tmp_path / "other.sqlite")
     for db in (empty_db, other):

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.cli import main
-from desktop.models import checkin, tallies
-from desktop.models.database import open_database
-from desktop.models.demo_day import BIG_ORDER_PAIRS, BIG_ORDER_TARGET, parse_time_of_day, play_day
+from desktop.models.checkin import checkin
+from desktop.models.reporting import tallies
+from desktop.models.event.database import open_database
+from desktop.models.event.demo_day import BIG_ORDER_PAIRS, BIG_ORDER_TARGET, parse_time_of_day, play_day
 from desktop.models.errors import ValidationError
 from desktop.models.orm import AuditLog, CheckInEvent, Meeting, Participant, TimeSlot
 

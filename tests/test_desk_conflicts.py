@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.models import checkin, orders
-from desktop.models.actor import Actor
-from desktop.models.database import Database
+from desktop.models import orders
+from desktop.models.checkin import checkin
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database
 from desktop.models.errors import ConflictError
 from desktop.models.orm import Meeting, Order
 from tests.event_activity import add_order, ids_of_kind, schedule, slot_id

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop.models import participants
-from desktop.models.checkin_search import SearchIndex
-from desktop.models.database import Database
-from desktop.models.live import PresenceChange
+from desktop.models.people import participants
+from desktop.models.checkin.checkin_search import SearchIndex
+from desktop.models.event.database import Database
+from desktop.models.event.live import PresenceChange
 from desktop.views.desk_search import DeskSearch
 
 

@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from desktop.models import checkin
-from desktop.models.actor import Actor
-from desktop.models.database import Database, open_database
+from desktop.models.checkin import checkin
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database, open_database
 from desktop.models.orm import FailedScan
-from desktop.models.server_errors import ServerUnavailableError
+from desktop.models.event.server_errors import ServerUnavailableError
 from tests.pg_support import LoopbackProxy
 
 

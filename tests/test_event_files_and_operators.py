@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.cli import main
-from desktop.models import operators
-from desktop.models.actor import Actor
-from desktop.models.database import open_database
-from desktop.models.demo import create_demo_event
+from desktop.models.access import operators
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import open_database
+from desktop.models.event.demo import create_demo_event
 from desktop.models.errors import DatabaseOpenError, DomainError
-from desktop.models.event_file import APPLICATION_ID
+from desktop.models.event.event_file import APPLICATION_ID
 from desktop.models.orm import AuditLog, Meeting, Operator
 
 ADMIN = Actor(name="Penguji", role="admin", desk="Meja Uji")
@@ -121,7 +121,7 @@ def test_demo_restore_and_copy_still_make_event_files(tmp_path: Path) -> None:
 
 def test_a_failed_restore_or_demo_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    from desktop.models import backup
+    from desktop.models.event import backup
 
     demo = tmp_path / "demo.sqlite"
     assert main(["demo", "--db", str(demo)]) == 0

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from desktop.models import event_setup
+from desktop.models.event import event_setup
 from desktop.models.errors import DomainError, ValidationError
-from desktop.models.event_setup import Break, SlotPlan, generate_slots
+from desktop.models.event.event_setup import Break, SlotPlan, generate_slots
 
 
 def test_demo_day_slots_skip_lunch() -> None:

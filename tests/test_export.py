@@ -6,12 +6,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop.models import meeting_requests, participants
-from desktop.models.actor import Actor
-from desktop.models.database import Database
+from desktop.models.schedule import meeting_requests
+from desktop.models.people import participants
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database
 from desktop.models.errors import DomainError
 from desktop.models.orm import CheckInEvent, Meeting, MeetingRequest, MeetingTable, Order, OrderLine, Participant, TimeSlot
-from desktop.models.participants import ParticipantData
+from desktop.models.people.participants import ParticipantData
 from desktop.models.spreadsheet import columns, reader
 from desktop.models.spreadsheet.export import export_event
 from desktop.models.spreadsheet.participant_import import PARTICIPANT_FIELDS, import_participants

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop.models import presence, tallies
-from desktop.models.figures import MeetingCounts, change_stamp, event_figures
+from desktop.models.checkin import presence
+from desktop.models.reporting import tallies
+from desktop.models.reporting.figures import MeetingCounts, change_stamp, event_figures
 from desktop.models.orm import Meeting, Participant
 from tests.event_activity import add_order, at, check_in, ids_of_kind, schedule
 

@@ -8,8 +8,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from desktop.models import figures, report_data, tallies
-from desktop.models.database import Database
+from desktop.models.reporting import figures
+from desktop.models.reporting import report_data
+from desktop.models.reporting import tallies
+from desktop.models.event.database import Database
 from desktop.models.enums import Unit, label
 from desktop.models.spreadsheet.export import build_workbook
 from desktop.reports import ReportKind, render

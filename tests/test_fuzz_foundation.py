@@ -7,11 +7,11 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.models import participants
+from desktop.models.people import participants
 from desktop.models.errors import DomainError, ValidationError
-from desktop.models.event_setup import Break, SlotPlan, generate_slots
-from desktop.models.participants import ParticipantData, normalize_code, validate
-from desktop.models.phone import normalize_phone
+from desktop.models.event.event_setup import Break, SlotPlan, generate_slots
+from desktop.models.people.participants import ParticipantData, normalize_code, validate
+from desktop.models.people.phone import normalize_phone
 
 any_text = st.text(max_size=600)
 

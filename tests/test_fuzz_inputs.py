@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from desktop.models import numbers, orders
 from desktop.models.errors import DomainError
 from desktop.models.numbers import parse_rupiah
-from desktop.models.units import parse_quantity
+from desktop.models.orders.units import parse_quantity
 from desktop.scheduling.errors import ProblemError
 from desktop.scheduling.problem_io import problem_from_dict
 

@@ -36,7 +36,7 @@ def test_opening_a_non_event_file_is_refused_calmly(qtbot, tmp_path, monkeypatch
     assert shown and app.window is None
     assert not app.open(tmp_path / "missing.sqlite")
     assert "tidak ditemukan" in shown[-1] and not (tmp_path / "missing.sqlite").exists()
-    from desktop.models.database import open_database
+    from desktop.models.event.database import open_database
 
     empty = tmp_path / "empty.sqlite"
     open_database(empty).close()
@@ -50,7 +50,7 @@ def test_second_instance_is_offered_read_only(qtbot, demo_path, monkeypatch) -> 
     import socket
     import subprocess
 
-    from desktop.models.instance_lock import lock_path_for
+    from desktop.models.event.instance_lock import lock_path_for
 
     other = subprocess.Popen(["sleep", "30"])
     try:
@@ -78,8 +78,8 @@ def test_second_instance_is_offered_read_only(qtbot, demo_path, monkeypatch) -> 
 
 
 def test_operator_with_pin_signs_in_before_working(qtbot, demo_path) -> None:  # type: ignore[no-untyped-def]
-    from desktop.models import operators
-    from desktop.models.database import open_database
+    from desktop.models.access import operators
+    from desktop.models.event.database import open_database
     from desktop.models.orm import Operator
     from desktop.views.desk_dialogs import OperatorDialog
 
@@ -105,8 +105,8 @@ def test_operator_with_pin_signs_in_before_working(qtbot, demo_path) -> None:  #
 
 
 def test_sign_in_offers_no_new_name_and_slows_pin_guessing(qtbot, demo_path) -> None:  # type: ignore[no-untyped-def]
-    from desktop.models import operators
-    from desktop.models.database import open_database
+    from desktop.models.access import operators
+    from desktop.models.event.database import open_database
     from desktop.models.orm import Operator
     from desktop.views.desk_dialogs import OperatorDialog
 

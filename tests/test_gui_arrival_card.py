@@ -7,8 +7,8 @@ import os
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from desktop.models import onsite
-from desktop.models.database import Database
+from desktop.models.schedule import onsite
+from desktop.models.event.database import Database
 from desktop.models.orm import Meeting, Participant
 from desktop.views.checkin_page import CheckInPage
 from tests.conftest import ADMIN

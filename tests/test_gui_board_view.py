@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-from desktop.models import suggestions as suggestion_rules
-from desktop.models.database import Database
+from desktop.models.schedule import suggestions as suggestion_rules
+from desktop.models.event.database import Database
 from desktop.views.schedule_board import RUNNING_ROLE
 from tests.gui_helpers import settle
 from tests.schedule_fixtures import _scheduled_template, at, scheduled_db  # noqa: F401

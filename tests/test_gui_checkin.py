@@ -6,10 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from desktop.models import checkin, participants
-from desktop.models.actor import Actor
-from desktop.models.checkin import Outcome
-from desktop.models.database import Database
+from desktop.models.checkin import checkin
+from desktop.models.people import participants
+from desktop.models.access.actor import Actor
+from desktop.models.checkin.checkin import Outcome
+from desktop.models.event.database import Database
 from desktop.models.orm import CheckInEvent, FailedScan, Participant
 from desktop.views import settings
 from desktop.views.checkin_page import CheckInPage
@@ -282,7 +283,7 @@ def test_operator_is_asked_at_start_and_recorded(qtbot, demo_db) -> None:  # typ
 
 
 def test_operator_with_a_pin_must_give_it(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
-    from desktop.models import operators as operator_service
+    from desktop.models.access import operators as operator_service
     from desktop.models.orm import Operator
 
     with demo_db.transaction() as session:
@@ -304,7 +305,7 @@ def test_operator_with_a_pin_must_give_it(qtbot, demo_db) -> None:  # type: igno
 
 
 def test_main_window_uses_the_checkin_page(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
-    from desktop.models import event_setup
+    from desktop.models.event import event_setup
     from desktop.views.main_window import MainWindow
 
     context = make_context(demo_db)

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop import formatting
-from desktop.models import event_setup
-from desktop.models.figures import event_figures
+from desktop.models.event import event_setup
+from desktop.models.reporting.figures import event_figures
 from desktop.models.orm import Meeting
 from desktop.views.dashboard_page import DashboardPage
 from desktop.views.dashboard_view import DashboardView, TableAlertModel, compact_rupiah, countdown
@@ -283,9 +283,9 @@ def big_figures():  # type: ignore[no-untyped-def]
     from pathlib import Path
 
     from bench.dashboard import build
-    from desktop.models.database import open_database
-    from desktop.models.demo import EVENT_DATE
-    from desktop.models.figures import event_figures
+    from desktop.models.event.database import open_database
+    from desktop.models.event.demo import EVENT_DATE
+    from desktop.models.reporting.figures import event_figures
 
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder) / "big.sqlite")

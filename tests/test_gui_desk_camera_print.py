@@ -13,8 +13,8 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from sqlalchemy import select
 
-from desktop.models.checkin import Outcome
-from desktop.models.database import Database
+from desktop.models.checkin.checkin import Outcome
+from desktop.models.event.database import Database
 from desktop.models.orm import AuditLog, CheckInEvent, Participant, PrintLogEntry
 from desktop.views import settings
 from desktop.views.camera_scanner import CameraScanner

@@ -10,9 +10,10 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
-from desktop.models import event_setup, operators
-from desktop.models.checkin import Outcome
-from desktop.models.database import Database
+from desktop.models.event import event_setup
+from desktop.models.access import operators
+from desktop.models.checkin.checkin import Outcome
+from desktop.models.event.database import Database
 from desktop.models.orm import AuditLog, CheckInEvent, FailedScan, Participant
 from desktop.views import settings
 from desktop.views.kiosk_window import KioskWindow

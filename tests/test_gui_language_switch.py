@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from desktop.app import Application
-from desktop.models.checkin import Outcome
+from desktop.models.checkin.checkin import Outcome
 from desktop.models.orm import CheckInEvent, Participant
-from desktop.models.scan_burst import END_GAP_MS, MAX_GAP_MS, BurstDetector
+from desktop.models.checkin.scan_burst import END_GAP_MS, MAX_GAP_MS, BurstDetector
 from tests.gui_helpers import settle
 
 

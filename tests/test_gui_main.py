@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.models import event_setup, participants
+from desktop.models.event import event_setup
+from desktop.models.people import participants
 from desktop.views.main_window import MainWindow
 from desktop.views.participant_dialog import ParticipantDialog
 from desktop.views.participant_model import ParticipantTableModel

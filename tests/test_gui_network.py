@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 from sqlalchemy.engine import make_url
 
-from desktop.models import checkin
-from desktop.models.actor import Actor
-from desktop.models.database import Database, open_database
-from desktop.models.event_copy import copy_event_to
-from desktop.models.network_event import ServerAddress
+from desktop.models.checkin import checkin
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database, open_database
+from desktop.models.event.event_copy import copy_event_to
+from desktop.models.event.network_event import ServerAddress
 from desktop.views import network_dialog
 from desktop.views.checkin_page import CheckInPage
 from desktop.views.live_refresh import LiveRefresh, install_live_status

@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from desktop.models import orders, participants, tallies
+from desktop.models import orders
+from desktop.models.people import participants
+from desktop.models.reporting import tallies
 from desktop.views.order_dialog import OrderDialog
 from desktop.views.order_followup_dialogs import CancelOrderDialog, CoFulfilmentDialog
 from desktop.views.order_model import OrderTableModel

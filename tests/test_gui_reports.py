@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.models.database import Database
+from desktop.models.event.database import Database
 from desktop.reports import REPORTS, ReportKind
 from desktop.views import report_actions
 from desktop.views.pdf_preview import PdfPreviewDialog, print_document
@@ -120,7 +120,7 @@ def test_check_in_action_previews_one_schedule(qtbot, day_db) -> None:  # type: 
 
 
 def test_main_window_has_the_reports_page(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
-    from desktop.models import event_setup
+    from desktop.models.event import event_setup
     from desktop.views.main_window import MainWindow
 
     context = make_context(demo_db)

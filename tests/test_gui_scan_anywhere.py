@@ -8,9 +8,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from sqlalchemy import func, select
 
-from desktop.models import event_setup
-from desktop.models.checkin import Outcome
-from desktop.models.scan_burst import END_GAP_MS, MAX_GAP_MS, BurstDetector
+from desktop.models.event import event_setup
+from desktop.models.checkin.checkin import Outcome
+from desktop.models.checkin.scan_burst import END_GAP_MS, MAX_GAP_MS, BurstDetector
 from desktop.models.orm import CheckInEvent, FailedScan, Participant
 from desktop.views.main_window import MainWindow
 from tests.gui_helpers import make_context, settle
@@ -144,7 +144,7 @@ def test_typing_by_hand_still_reaches_the_field(qtbot, demo_db) -> None:  # type
 
 
 def test_no_scan_is_taken_while_nobody_is_signed_in(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
-    from desktop.models.actor import Actor
+    from desktop.models.access.actor import Actor
 
     window, context = _window(qtbot, demo_db)
     context.actor = Actor(name="", role="desk")  # the sign-in dialog is up: its fields get the keys

@@ -6,8 +6,9 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from desktop.models import board, checkin
-from desktop.models.database import Database
+from desktop.models.schedule import board
+from desktop.models.checkin import checkin
+from desktop.models.event.database import Database
 from desktop.models.orm import Meeting
 from desktop.views.schedule_board import MIME, BoardModel
 from desktop.views.schedule_page import SchedulePage
@@ -228,7 +229,7 @@ def test_outcome_marking_with_note_and_order_link(qtbot, scheduled_db: Database)
 
 
 def test_outcome_links_to_orders_page(qtbot, scheduled_db: Database) -> None:  # type: ignore[no-untyped-def]
-    from desktop.models import event_setup
+    from desktop.models.event import event_setup
     from desktop.views.main_window import MainWindow
 
     context = make_context(scheduled_db)
@@ -321,7 +322,7 @@ def test_requests_tab_add_accept_suggestions_and_delete(qtbot, scheduled_db: Dat
 def test_result_line_states_the_proved_fewest_breaks_when_not_proved(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
     import dataclasses
 
-    from desktop.models.schedule_store import export_problem
+    from desktop.models.schedule.schedule_store import export_problem
     from desktop.scheduling import Engine, solve
 
     page, _context = _page(qtbot, demo_db)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from desktop.models import meetings
-from desktop.models.database import Database
+from desktop.models.schedule import meetings
+from desktop.models.event.database import Database
 from desktop.models.enums import MeetingStatus
 from desktop.models.orm import Meeting
-from desktop.models.schedule_store import started_slot_ids
+from desktop.models.schedule.schedule_store import started_slot_ids
 from desktop.views.schedule_page import SchedulePage
 from tests.conftest import ADMIN
 from tests.gui_helpers import make_context, settle

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.app import Application
 from desktop.cli import _gui_only
-from desktop.models import event_setup
+from desktop.models.event import event_setup
 from desktop.views import main_window as main_window_module
 from desktop.views.main_window import MainWindow
 from desktop.views.operations import wait_with_progress

@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 import desktop.app as app_module
 from desktop.app import Application
-from desktop.models.database import open_database
+from desktop.models.event.database import open_database
 from desktop.models.orm import CheckInEvent, Participant
-from desktop.models.scan_burst import END_GAP_MS, MAX_GAP_MS, BurstDetector
+from desktop.models.checkin.scan_burst import END_GAP_MS, MAX_GAP_MS, BurstDetector
 from desktop.views import settings
 from desktop.views.loading_page import LoadingPage
 from tests.test_gui_scan_anywhere import SCALE, _keys
@@ -35,7 +35,7 @@ def test_window_and_app_load_no_database_layer_before_the_first_frame() -> None:
         "from desktop.views.main_window import MainWindow\n"
         "window = MainWindow(None, None, opening='acara.sqlite')\n"
         "window.show(); app.processEvents()\n"
-        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'desktop.models.orm', 'desktop.models.database')"
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'desktop.models.orm', 'desktop.models.event.database')"
         " if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
@@ -163,7 +163,7 @@ def test_a_file_that_cannot_be_opened_is_named_in_words(qtbot, tmp_path, demo_pa
 
 
 def test_a_file_in_use_elsewhere_asks_before_the_window_and_opens_read_only(qtbot, demo_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from desktop.models.instance_lock import InstanceLock, LockOwner
+    from desktop.models.event.instance_lock import InstanceLock, LockOwner
 
     asked: list[LockOwner] = []
     monkeypatch.setattr(InstanceLock, "acquire", lambda self: _owner())  # another desk has the file
@@ -177,7 +177,7 @@ def test_a_file_in_use_elsewhere_asks_before_the_window_and_opens_read_only(qtbo
 def _owner():  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    from desktop.models.instance_lock import LockOwner
+    from desktop.models.event.instance_lock import LockOwner
 
     now = dt.datetime.now()
     return LockOwner(host="meja-2", pid=1, user="budi", since=now, heartbeat=now)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.models import participants
-from desktop.models.actor import Actor
-from desktop.models.database import Database
+from desktop.models.people import participants
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database
 from desktop.models.errors import DomainError
 from desktop.models.spreadsheet import columns, reader
 from desktop.models.spreadsheet.participant_import import (

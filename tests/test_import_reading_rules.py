@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.models.numbers import read_count
-from desktop.models.participants import ParticipantData, ParticipantRow
-from desktop.models.phone import ScientificPhone, restore_lost_zero, split_phone_cell
+from desktop.models.people.participants import ParticipantData, ParticipantRow
+from desktop.models.people.phone import ScientificPhone, restore_lost_zero, split_phone_cell
 from desktop.models.spreadsheet.participant_fields import guess_participant_columns, read_kind
 from desktop.models.spreadsheet.participant_matching import Matcher, name_key, person_key
 from desktop.models.spreadsheet.reader import SheetRow, SheetTable

@@ -6,8 +6,9 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QWizard
 
-from desktop.models import meeting_requests, participants
-from desktop.models.database import Database
+from desktop.models.schedule import meeting_requests
+from desktop.models.people import participants
+from desktop.models.event.database import Database
 from desktop.views import import_export_buttons
 from desktop.views.participants_page import ParticipantsPage
 from tests.gui_helpers import make_context, settle

@@ -7,9 +7,12 @@ import dataclasses
 
 from sqlalchemy import select
 
-from desktop.models import arrival, board, checkin, onsite
+from desktop.models.checkin import arrival
+from desktop.models.schedule import board
+from desktop.models.checkin import checkin
+from desktop.models.schedule import onsite
 from desktop.models.base import simulated_clock
-from desktop.models.database import Database
+from desktop.models.event.database import Database
 from desktop.models.orm import Meeting, MeetingRequest, Participant
 from desktop.scheduling import Request
 from desktop.scheduling.model import Meeting as PlannedMeeting

@@ -7,17 +7,20 @@ import dataclasses
 import pytest
 from sqlalchemy import select
 
-from desktop.models import board, checkin, meetings, onsite
-from desktop.models.meeting_requests import list_requests
-from desktop.models.actor import Actor
-from desktop.models.board import Board, MeetingCard
-from desktop.models.database import Database
+from desktop.models.schedule import board
+from desktop.models.checkin import checkin
+from desktop.models.schedule import meetings
+from desktop.models.schedule import onsite
+from desktop.models.schedule.meeting_requests import list_requests
+from desktop.models.access.actor import Actor
+from desktop.models.schedule.board import Board, MeetingCard
+from desktop.models.event.database import Database
 from desktop.models.enums import MeetingStatus
 from desktop.models.errors import ConflictError, DomainError
 from desktop.models.orm import AuditLog, Meeting
-from desktop.models.permissions import PermissionDenied
-from desktop.models.schedule_run import problem_for_run
-from desktop.models.schedule_store import export_problem, store_schedule
+from desktop.models.access.permissions import PermissionDenied
+from desktop.models.schedule.schedule_run import problem_for_run
+from desktop.models.schedule.schedule_store import export_problem, store_schedule
 from desktop.scheduling import Engine, check_schedule, solve
 from tests.conftest import ADMIN
 from tests.schedule_fixtures import _scheduled_template, at, scheduled_db  # noqa: F401
@@ -217,7 +220,7 @@ def test_fast_schedule_of_the_fixture_passes_the_checker(scheduled_db: Database)
 
 
 def test_a_request_for_two_meetings_shows_both_in_its_status(scheduled_db: Database) -> None:
-    from desktop.models import meeting_requests
+    from desktop.models.schedule import meeting_requests
     from desktop.views.request_model import RequestLine
 
     b = _board(scheduled_db)

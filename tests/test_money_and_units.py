@@ -4,7 +4,7 @@ import pytest
 
 from desktop.models.errors import ValidationError
 from desktop.models.numbers import parse_rupiah, parse_whole_number
-from desktop.models.units import entered_price, entry_units, parse_quantity, stored_price, stored_unit, to_stored
+from desktop.models.orders.units import entered_price, entry_units, parse_quantity, stored_price, stored_unit, to_stored
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_units_per_category_and_conversion() -> None:
 
 def test_superscript_and_other_unicode_digits_are_refused_not_crashing() -> None:
     from desktop.models.errors import DomainError
-    from desktop.models.units import parse_quantity
+    from desktop.models.orders.units import parse_quantity
 
     for text in ("²", "٣٠", "1²"):
         with pytest.raises(DomainError):

@@ -11,17 +11,18 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 
 from desktop.cli import main
-from desktop.models import checkin, participants
-from desktop.models.actor import Actor
-from desktop.models.database import Database, open_database
-from desktop.models.demo import create_demo_event
+from desktop.models.checkin import checkin
+from desktop.models.people import participants
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database, open_database
+from desktop.models.event.demo import create_demo_event
 from desktop.models.errors import DomainError
-from desktop.models.event_copy import copy_event_to, table_counts
-from desktop.models.network_event import ServerAddress, check_connection, prepare_server
-from desktop.models.server_prepare import add_hba_line_checked, check_identifier
+from desktop.models.event.event_copy import copy_event_to, table_counts
+from desktop.models.event.network_event import ServerAddress, check_connection, prepare_server
+from desktop.models.event.server_prepare import add_hba_line_checked, check_identifier
 from desktop.models.errors import ValidationError
 from desktop.models.orm import CheckInEvent, Participant
-from desktop.models.server_errors import ServerProblem, classify
+from desktop.models.event.server_errors import ServerProblem, classify
 from tests.pg_support import PgServer
 
 
@@ -256,7 +257,7 @@ def test_copy_refuses_a_target_that_holds_data(demo_db: Database, tmp_path: Path
     copy_event_to(demo_db, other)
     target = open_database(other)
     with pytest.raises(DomainError, match="sudah berisi data"):
-        from desktop.models.event_copy import copy_event
+        from desktop.models.event.event_copy import copy_event
 
         copy_event(demo_db, target)
     with target.read() as session:
@@ -276,7 +277,7 @@ def test_cli_copy_prints_every_table_verified(demo_db: Database, tmp_path: Path,
 def test_emergency_copies_are_complete_files_and_only_the_newest_are_kept(demo_db: Database, tmp_path: Path) -> None:
     import datetime as dt
 
-    from desktop.models import emergency
+    from desktop.models.event import emergency
 
     folder = tmp_path / "darurat"
     made = [emergency.take_copy(demo_db, folder, dt.datetime(2020, 3, 6, 9, minute))[0] for minute in range(5)]

@@ -8,9 +8,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, update
 
-from desktop.models import arrival, checkin
-from desktop.models.board import event_moment
-from desktop.models.database import Database
+from desktop.models.checkin import arrival
+from desktop.models.checkin import checkin
+from desktop.models.schedule.board import event_moment
+from desktop.models.event.database import Database
 from desktop.models.orm import Event, Meeting, MeetingRequest, Participant
 from tests.played_day import _played_template, played_db  # noqa: F401
 

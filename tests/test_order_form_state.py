@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from desktop.models.capacity import CapacityCheck
+from desktop.models.orders.capacity import CapacityCheck
 from desktop.models.errors import ValidationError
-from desktop.models.participants import CategoryRow
+from desktop.models.people.participants import CategoryRow
 from desktop.views.order_form_state import OrderFormState, TypedLine
 
 SHOES = CategoryRow(id=1, code="SW", name="Sepatu wanita", base_unit="pasang", is_raw_material=False)

@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from desktop.models import capacity, orders, participants
+from desktop.models import orders
+from desktop.models.orders import capacity
+from desktop.models.people import participants
 from desktop.models.errors import ConflictError, DomainError, ValidationError
 from desktop.models.orders import LineData, OrderData
 from desktop.models.orm import AuditLog, Meeting, MeetingRequest, MeetingTable, Order, TimeSlot

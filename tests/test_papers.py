@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from sqlalchemy import update
 
 from desktop import i18n
-from desktop.models import report_data
-from desktop.models.database import Database
+from desktop.models.reporting import report_data
+from desktop.models.event.database import Database
 from desktop.models.orm import Participant
 from desktop.reports import ReportKind, render
 from tests.played_day import _played_template, played_db  # noqa: F401

@@ -1,10 +1,10 @@
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import participants
+from desktop.models.people import participants
 from desktop.models.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from desktop.models.orm import AuditLog, CheckInEvent, MeetingRequest, Order
-from desktop.models.participants import ParticipantData
+from desktop.models.people.participants import ParticipantData
 
 
 def _data(**overrides: object) -> ParticipantData:

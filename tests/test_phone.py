@@ -1,7 +1,7 @@
 import pytest
 
 from desktop.models.errors import ValidationError
-from desktop.models.phone import display_phone, normalize_phone
+from desktop.models.people.phone import display_phone, normalize_phone
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,8 @@
 import datetime as dt
 
-from desktop.models import participants, presence, tallies
+from desktop.models.people import participants
+from desktop.models.checkin import presence
+from desktop.models.reporting import tallies
 from desktop.models.orm import CheckInEvent, Order, OrderLine, ProductCategory
 
 
@@ -22,7 +24,9 @@ def test_latest_event_decides_presence(demo_db) -> None:  # type: ignore[no-unty
 
 def test_the_check_in_that_stands_is_the_first_after_the_last_undo(demo_db) -> None:  # type: ignore[no-untyped-def]
     """08:20 undone as a mistake, 09:01 again (and a second scan at 09:30): 09:01 counts everywhere."""
-    from desktop.models import checkin, figures, report_data
+    from desktop.models.checkin import checkin
+    from desktop.models.reporting import figures
+    from desktop.models.reporting import report_data
 
     day = dt.date(2020, 3, 6)
     times = [dt.datetime.combine(day, dt.time(h, m)) for h, m in ((8, 20), (8, 25), (9, 1), (9, 30))]

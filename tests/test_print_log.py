@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.models import kiosk, operators, print_log
-from desktop.models.actor import Actor
-from desktop.models.database import Database
+from desktop.models.checkin import kiosk
+from desktop.models.access import operators
+from desktop.models.reporting import print_log
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database
 from desktop.models.errors import DomainError, NotFoundError, ValidationError
 from desktop.models.orm import AuditLog, Participant, PrintLogEntry
 
@@ -113,7 +115,7 @@ def test_kiosk_check_ins_are_recorded_at_the_kiosk_desk() -> None:
 def _result(outcome, meeting=None):  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    from desktop.models.checkin import CheckInResult, Person
+    from desktop.models.checkin.checkin import CheckInResult, Person
 
     person = Person(7, "IKM007", "ikm", "CV. Sepatu Jaya", "Bu Siti", "0812", False)
     return CheckInResult(outcome, person if outcome.value != "unknown" else None, dt.datetime(2020, 3, 6, 8, 42),
@@ -123,7 +125,7 @@ def _result(outcome, meeting=None):  # type: ignore[no-untyped-def]
 def test_the_visitor_reads_name_first_meeting_and_what_to_do() -> None:
     import datetime as dt
 
-    from desktop.models.checkin import NextMeeting, Outcome
+    from desktop.models.checkin.checkin import NextMeeting, Outcome
 
     meeting = NextMeeting(dt.time(9, 0), dt.time(9, 20), 3, "Meja 3", "PT Pembeli Nusantara", True, 4)
     answer = kiosk.visitor_answer(_result(Outcome.CHECKED_IN, meeting))
@@ -137,7 +139,7 @@ def test_the_visitor_reads_name_first_meeting_and_what_to_do() -> None:
 
 
 def test_unknown_or_used_codes_send_the_visitor_to_the_desk_and_show_nobody() -> None:
-    from desktop.models.checkin import Outcome
+    from desktop.models.checkin.checkin import Outcome
 
     for result in (_result(Outcome.ALREADY), _result(Outcome.UNKNOWN), None):
         answer = kiosk.visitor_answer(result)

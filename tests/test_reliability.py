@@ -13,12 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models import checkin, event_setup, operators, participants
-from desktop.models.actor import Actor
-from desktop.models.database import ReadOnlyError, integrity_problem, open_database
+from desktop.models.checkin import checkin
+from desktop.models.event import event_setup
+from desktop.models.access import operators
+from desktop.models.people import participants
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import ReadOnlyError, integrity_problem, open_database
 from desktop.models.errors import DomainError
-from desktop.models.instance_lock import InstanceLock, lock_path_for
-from desktop.models.permissions import PermissionDenied
+from desktop.models.event.instance_lock import InstanceLock, lock_path_for
+from desktop.models.access.permissions import PermissionDenied
 
 DESK = Actor(name="Sari", role="desk", desk="Meja 1")
 
@@ -65,7 +68,7 @@ def test_second_instance_is_told_who_holds_the_file(tmp_path: Path) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c", (
             "import sys, time; sys.path.insert(0, %r);"
-            "from pathlib import Path; from desktop.models.instance_lock import InstanceLock;"
+            "from pathlib import Path; from desktop.models.event.instance_lock import InstanceLock;"
             "lock = InstanceLock(Path(%r)); assert lock.acquire() is None; print('held', flush=True); time.sleep(30)"
         ) % (str(Path(__file__).resolve().parent.parent), str(event_file))],
         stdout=subprocess.PIPE, text=True,
@@ -125,7 +128,7 @@ def test_integrity_check_reports_a_damaged_file(demo_path: Path) -> None:
 
 
 def test_audit_log_lists_changes_with_before_and_after(demo_db, admin, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from desktop.models import audit
+    from desktop.models.access import audit
 
     with demo_db.read() as session:
         row = participants.list_participants(session)[0]
@@ -186,7 +189,7 @@ def test_no_operators_yet_means_set_up_as_admin(empty_db) -> None:  # type: igno
 
 def test_desk_role_cannot_import_or_store_a_schedule(demo_db) -> None:  # type: ignore[no-untyped-def]
     from desktop.models.spreadsheet import participant_import
-    from desktop.models.schedule_store import store_schedule
+    from desktop.models.schedule.schedule_store import store_schedule
     from desktop.models.spreadsheet.reader import SheetTable
 
     with pytest.raises(PermissionDenied), demo_db.transaction() as session:

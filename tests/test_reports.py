@@ -12,8 +12,11 @@ import pytest
 from pypdf import PdfReader
 
 from desktop import formatting, i18n
-from desktop.models import participants, presence, report_data, tallies
-from desktop.models.database import Database, open_database
+from desktop.models.people import participants
+from desktop.models.checkin import presence
+from desktop.models.reporting import report_data
+from desktop.models.reporting import tallies
+from desktop.models.event.database import Database, open_database
 from desktop.models.errors import DomainError, NotFoundError
 from desktop.reports import REPORTS, ReportKind, render
 from desktop.reports.fonts import clean, markup

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from desktop.models import meeting_requests
-from desktop.models.actor import Actor
-from desktop.models.database import Database
+from desktop.models.schedule import meeting_requests
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database
 from desktop.models.spreadsheet import columns, reader
 from desktop.models.spreadsheet.request_import import REQUEST_FIELDS, import_requests
 from tests.spreadsheet_files import xlsx
@@ -57,8 +57,8 @@ def test_reimport_is_idempotent_and_updates_changed_pairs(demo_db: Database, tmp
 
 
 def test_ambiguous_name_asks_for_the_code(empty_event: Database, tmp_path: Path, admin: Actor) -> None:
-    from desktop.models import participants
-    from desktop.models.participants import ParticipantData
+    from desktop.models.people import participants
+    from desktop.models.people.participants import ParticipantData
 
     with empty_event.transaction() as session:
         participants.create_participant(session, ParticipantData("CV Sinar Jaya", phone="0812-1111-2222"), admin)

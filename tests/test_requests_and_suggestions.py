@@ -1,10 +1,12 @@
 import pytest
 
-from desktop.models import meeting_requests, participants, suggestions
-from desktop.models.actor import Actor
+from desktop.models.schedule import meeting_requests
+from desktop.models.people import participants
+from desktop.models.schedule import suggestions
+from desktop.models.access.actor import Actor
 from desktop.models.errors import DomainError, ValidationError
 from desktop.models.orm import Meeting, MeetingTable, TimeSlot
-from desktop.models.permissions import PermissionDenied
+from desktop.models.access.permissions import PermissionDenied
 
 DESK = Actor("Sari", "desk")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.models.scan_burst import MAX_GAP_MS, BurstDetector, Verdict
+from desktop.models.checkin.scan_burst import MAX_GAP_MS, BurstDetector, Verdict
 
 
 def _feed(detector: BurstDetector[str], text: str, gap_ms: float, start: float = 1000.0) -> tuple[list[str], float]:

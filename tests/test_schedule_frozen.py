@@ -6,13 +6,13 @@ import pytest
 from sqlalchemy import select
 
 from desktop.cli import main
-from desktop.models import meetings
-from desktop.models.database import Database
+from desktop.models.schedule import meetings
+from desktop.models.event.database import Database
 from desktop.models.enums import MeetingStatus
 from desktop.models.errors import ConflictError
 from desktop.models.orm import AuditLog, Meeting, TimeSlot
-from desktop.models.schedule_store import export_problem, started_slot_ids, store_schedule
-from desktop.models.schedule_undo import last_store_id, schedule_changes, undo_store
+from desktop.models.schedule.schedule_store import export_problem, started_slot_ids, store_schedule
+from desktop.models.schedule.schedule_undo import last_store_id, schedule_changes, undo_store
 from desktop.scheduling import Options, solve
 from desktop.scheduling.solver import Engine
 from tests.conftest import ADMIN

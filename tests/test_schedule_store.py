@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from desktop.models.database import Database
+from desktop.models.event.database import Database
 from desktop.models.enums import MeetingStatus, ParticipantKind
 from desktop.models.orm import AuditLog, Meeting, Participant
-from desktop.models.schedule_store import export_problem, store_schedule
+from desktop.models.schedule.schedule_store import export_problem, store_schedule
 from desktop.scheduling import Engine, Options, check_schedule, solve
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from desktop.models import board as board_service
-from desktop.models.database import Database
-from desktop.models.meeting_requests import list_requests
-from desktop.models.schedule_store import StoreSummary
+from desktop.models.schedule import board as board_service
+from desktop.models.event.database import Database
+from desktop.models.schedule.meeting_requests import list_requests
+from desktop.models.schedule.schedule_store import StoreSummary
 from desktop.views.request_model import RequestLine
 from desktop.views.schedule_words import board_summary, stored_message, waiting_for_cell
 from tests.schedule_fixtures import _scheduled_template, scheduled_db  # noqa: F401

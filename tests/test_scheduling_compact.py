@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.models.database import Database
-from desktop.models.schedule_store import export_problem
+from desktop.models.event.database import Database
+from desktop.models.schedule.schedule_store import export_problem
 from desktop.scheduling import Engine, FixedMeeting, Options, Participant, Problem, Request, Table, check_schedule, solve
 from desktop.scheduling.checker import figures_of
 from desktop.scheduling.anneal import anneal_breaks

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from desktop.models.database import Database
-from desktop.models.schedule_store import export_problem
+from desktop.models.event.database import Database
+from desktop.models.schedule.schedule_store import export_problem
 from desktop.scheduling import Engine, FixedMeeting, Meeting, Participant, Request, check_schedule, solve
 from desktop.scheduling.repair import repair
 from tests.scheduling_helpers import slots, small_problem

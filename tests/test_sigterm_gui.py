@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import main
-from desktop.models import backup
+from desktop.models.event import backup
 
 # A real GUI process on the offscreen platform: the event is opened, marked changed (as a check-in
 # would), then the parent sends SIGTERM.

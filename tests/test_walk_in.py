@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import operators, participants
-from desktop.models.actor import Actor
-from desktop.models.checkin import Outcome
-from desktop.models.database import Database
+from desktop.models.access import operators
+from desktop.models.people import participants
+from desktop.models.access.actor import Actor
+from desktop.models.checkin.checkin import Outcome
+from desktop.models.event.database import Database
 from desktop.models.errors import ValidationError
 from desktop.models.orm import CheckInEvent, Operator, Participant
-from desktop.models.participants import ParticipantData
-from desktop.models.walk_in import DuplicateSuspected, core_name, find_duplicates, register_walk_in
+from desktop.models.people.participants import ParticipantData
+from desktop.models.checkin.walk_in import DuplicateSuspected, core_name, find_duplicates, register_walk_in
 
 SARI = Actor(name="Sari", role="desk", desk="Meja Registrasi 1")
 

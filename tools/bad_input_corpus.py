@@ -35,10 +35,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop.cli import main  # noqa: E402
-from desktop.models import checkin  # noqa: E402
-from desktop.models.actor import Actor  # noqa: E402
-from desktop.models.database import open_database  # noqa: E402
-from desktop.models.demo import create_demo_event  # noqa: E402
+from desktop.models.checkin import checkin  # noqa: E402
+from desktop.models.access.actor import Actor  # noqa: E402
+from desktop.models.event.database import open_database  # noqa: E402
+from desktop.models.event.demo import create_demo_event  # noqa: E402
 from desktop.models.errors import DomainError  # noqa: E402
 
 GENERIC = "Kesalahan tak terduga"

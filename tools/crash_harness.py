@@ -47,15 +47,17 @@ class HarnessReport:
 def child(db_path: str, seed: int) -> None:
     from sqlalchemy import select
 
-    from desktop.models import checkin, orders, participants
-    from desktop.models import meetings as meetings_service
-    from desktop.models.actor import Actor
-    from desktop.models.database import open_database
+    from desktop.models import orders
+    from desktop.models.checkin import checkin
+    from desktop.models.people import participants
+    from desktop.models.schedule import meetings as meetings_service
+    from desktop.models.access.actor import Actor
+    from desktop.models.event.database import open_database
     from desktop.models.enums import OrderStatus, Unit
     from desktop.models.errors import DomainError
     from desktop.models.orm import Meeting, ProductCategory
-    from desktop.models.participants import ParticipantData
-    from desktop.models.walk_in import register_walk_in
+    from desktop.models.people.participants import ParticipantData
+    from desktop.models.checkin.walk_in import register_walk_in
 
     rng = random.Random(seed)
     # Self-test of the harness: acknowledging before the commit must be caught as a loss.
@@ -117,7 +119,7 @@ def child(db_path: str, seed: int) -> None:
 def verify(db_path: Path, acknowledged: list[tuple[str, str]], report: HarnessReport) -> None:
     from sqlalchemy import func, select, text
 
-    from desktop.models.database import integrity_problem, open_database
+    from desktop.models.event.database import integrity_problem, open_database
     from desktop.models.orm import AuditLog, CheckInEvent, Order, Participant
 
     db = open_database(db_path)
@@ -211,9 +213,9 @@ def run(db_path: Path, *, kills: int, operations: int, seed: int = 1, max_delay:
 
 
 def make_event(folder: Path) -> Path:
-    from desktop.models.database import open_database
-    from desktop.models.demo import create_demo_event
-    from desktop.models.demo_day import _schedule
+    from desktop.models.event.database import open_database
+    from desktop.models.event.demo import create_demo_event
+    from desktop.models.event.demo_day import _schedule
 
     path = folder / "crash.sqlite"
     db = open_database(path)

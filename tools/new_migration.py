@@ -11,7 +11,7 @@ from pathlib import Path
 
 from alembic import command
 
-from desktop.models.database import alembic_config, create_db_engine, database_url
+from desktop.models.event.database import alembic_config, create_db_engine, database_url
 
 
 def main(message: str, rev_id: str) -> None:

@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 141
     except OSError as error:
-        from desktop.models.database import storage_message
+        from desktop.models.event.database import storage_message
 
         return _one_line(storage_message(error))
     except Exception as error:  # the promise is one line, never a traceback; the details go to the log

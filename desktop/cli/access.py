@@ -21,13 +21,13 @@ from pathlib import Path
 from desktop import formatting
 from desktop.i18n import _
 from desktop.cli.operator_option import add_operator_argument  # noqa: F401  (re-exported for the commands)
-from desktop.models import operators
-from desktop.models.actor import Actor
-from desktop.models.database import Database, ReadOnlyError, open_database
+from desktop.models.access import operators
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database, ReadOnlyError, open_database
 from desktop.models.enums import OperatorRole, label
 from desktop.models.errors import DomainError
-from desktop.models.instance_lock import InstanceLock
-from desktop.models.permissions import require_admin
+from desktop.models.event.instance_lock import InstanceLock
+from desktop.models.access.permissions import require_admin
 
 CLI_DESK = "Baris perintah"
 PIN_VARIABLE = "TEMUDESK_PIN"

@@ -10,15 +10,16 @@ from sqlalchemy.engine import make_url
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models import event_setup, overview
+from desktop.models.event import event_setup
+from desktop.models.reporting import overview
 from desktop.cli.access import reading_event
-from desktop.models.database import open_database
-from desktop.models.demo import DEMO_SEED, create_demo_event
-from desktop.models.demo_day import parse_time_of_day, play_day
+from desktop.models.event.database import open_database
+from desktop.models.event.demo import DEMO_SEED, create_demo_event
+from desktop.models.event.demo_day import parse_time_of_day, play_day
 from desktop.models.enums import ParticipantKind, label
 from desktop.models.errors import DomainError
-from desktop.models.event_setup import EventSettings
-from desktop.models.new_event import building, create_event_file, parse_date
+from desktop.models.event.event_setup import EventSettings
+from desktop.models.event.new_event import building, create_event_file, parse_date
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -9,12 +9,12 @@ import sys
 from desktop import formatting
 from desktop.i18n import _
 from desktop.cli.access import add_operator_argument, reading_event, signed_in, writing_event
-from desktop.models.checkin_merge import MergePreview, Verdict, apply_merge, preview_merge
+from desktop.models.checkin.checkin_merge import MergePreview, Verdict, apply_merge, preview_merge
 from desktop.models.errors import DomainError
-from desktop.models.event_copy import copy_event_to
-from desktop.models.network_event import ServerAddress, check_connection, prepare_server
-from desktop.models.permissions import require_admin
-from desktop.models.server_prepare import check_identifier
+from desktop.models.event.event_copy import copy_event_to
+from desktop.models.event.network_event import ServerAddress, check_connection, prepare_server
+from desktop.models.access.permissions import require_admin
+from desktop.models.event.server_prepare import check_identifier
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     copy = subparsers.add_parser(

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from desktop.cli.access import PIN_VARIABLE, add_operator_argument, reading_event, writing_event
 from desktop.i18n import _
-from desktop.models import operators
+from desktop.models.access import operators
 from desktop.models.enums import OperatorRole, label
 from desktop.models.errors import DomainError
 from desktop.models.orm import Operator

@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 from desktop.i18n import _
-from desktop.models import report_data
+from desktop.models.reporting import report_data
 from desktop.cli.access import reading_event
-from desktop.models.database import storage_message
+from desktop.models.event.database import storage_message
 from desktop.models.errors import DomainError
 from desktop.reports import ReportKind, render, report_info
 

@@ -150,9 +150,9 @@ def _solve_file(problem_path: Path, out: str | None, time_limit: float | None, p
 
 def _event_moment(session: Session, now_text: str | None) -> dt.datetime:
     """``--now HH:MM`` on the event date, else the event's current moment (``board.event_moment``)."""
-    from desktop.models.board import event_moment
-    from desktop.models.demo_day import parse_time_of_day
-    from desktop.models.event_setup import get_event
+    from desktop.models.schedule.board import event_moment
+    from desktop.models.event.demo_day import parse_time_of_day
+    from desktop.models.event.event_setup import get_event
 
     event_date = get_event(session).event_date
     if now_text is None:
@@ -163,7 +163,7 @@ def _event_moment(session: Session, now_text: str | None) -> dt.datetime:
 def _solve_database(args: argparse.Namespace, target: str, time_limit: float | None, progress: bool,
                     now_text: str | None = None) -> int:
     from desktop.cli.access import writing_event
-    from desktop.models.schedule_store import export_problem, store_schedule
+    from desktop.models.schedule.schedule_store import export_problem, store_schedule
     from desktop.scheduling.solver import solve
 
     with writing_event(args, target, admin_action=_("menyimpan jadwal pertemuan")) as (db, actor):
@@ -183,7 +183,7 @@ def _solve_database(args: argparse.Namespace, target: str, time_limit: float | N
 
 def _export(target: str, out: Path, time_limit: float | None) -> int:
     from desktop.cli.access import reading_event
-    from desktop.models.schedule_store import export_problem
+    from desktop.models.schedule.schedule_store import export_problem
     from desktop.scheduling.problem_io import problem_to_dict, write_json
 
     with reading_event(target) as db:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models import backup, event_setup
+from desktop.models.event import backup
+from desktop.models.event import event_setup
 from desktop.cli.access import acting_operator, add_operator_argument, reading_event, signed_in, writing_event
-from desktop.models.database import Database
-from desktop.models.permissions import require_admin
+from desktop.models.event.database import Database
+from desktop.models.access.permissions import require_admin
 from desktop.models.errors import DomainError
 from desktop.models.spreadsheet import columns, reader
 from desktop.models.spreadsheet.export import export_event

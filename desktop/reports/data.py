@@ -1,6 +1,6 @@
 """Plain data the reports are drawn from: frozen dataclasses, no ORM, no Qt.
 
-``desktop/models/report_data.py`` fills these from an event file; a test or a script can
+``desktop/models/reporting/report_data.py`` fills these from an event file; a test or a script can
 build them by hand just as well. The data carries what is drawn: words already in the reader's
 language (``kind_label``, ``status_label`` …) and colours as ``"#rrggbb"``; the reports look
 nothing up. Stored values (``kind``, ``status``, ``unit``) stay for sorting and grouping.

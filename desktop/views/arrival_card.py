@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models import arrival
-from desktop.models.arrival import ArrivalPlan
-from desktop.models.board import event_moment
-from desktop.models.database import Database
-from desktop.models.event_setup import get_event
+from desktop.models.checkin import arrival
+from desktop.models.checkin.arrival import ArrivalPlan
+from desktop.models.schedule.board import event_moment
+from desktop.models.event.database import Database
+from desktop.models.event.event_setup import get_event
 from desktop.views.context import AppContext
 from desktop.views.operations import MEETINGS
 

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.i18n import N_, _
-from desktop.models import audit, audit_words
-from desktop.models.audit_words import ReadableAuditRow
-from desktop.models.database import Database
+from desktop.models.access import audit
+from desktop.models.access import audit_words
+from desktop.models.access.audit_words import ReadableAuditRow
+from desktop.models.event.database import Database
 from desktop.views.context import AppContext
 from desktop.views.table_base import Column, Index, RowTableModel
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 
 from desktop import paths
 from desktop.i18n import _
-from desktop.models import backup
-from desktop.models.database import Database
+from desktop.models.event import backup
+from desktop.models.event.database import Database
 from desktop.models.errors import DomainError
 from desktop.views import messages
 from desktop.views.context import AppContext

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.board import MeetingCard
+from desktop.models.schedule.board import MeetingCard
 from desktop.models.enums import MeetingStatus
 from desktop.views.name_fitting import short_name
 from desktop.views.schedule_board import (

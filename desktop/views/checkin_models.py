@@ -8,9 +8,9 @@ from PySide6.QtCore import QSortFilterProxyModel
 
 from desktop import formatting
 from desktop.i18n import N_
-from desktop.models.checkin import FailedScanRow, Person
+from desktop.models.checkin.checkin import FailedScanRow, Person
 from desktop.models.enums import KIND_COLOURS, ParticipantKind, label
-from desktop.models.phone import display_phone
+from desktop.models.people.phone import display_phone
 from desktop.views.table_base import SORT_ROLE, Column, Index, RowTableModel
 
 KIND_ORDER = [kind.value for kind in ParticipantKind]

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.models import checkin
-from desktop.models.checkin import CheckInResult, DeskOverview, FailedScanRow, Outcome, Status
-from desktop.models.checkin_search import SearchHit, SearchIndex
-from desktop.models.participants import CategoryRow, ParticipantData
+from desktop.models.checkin import checkin
+from desktop.models.checkin.checkin import CheckInResult, DeskOverview, FailedScanRow, Outcome, Status
+from desktop.models.checkin.checkin_search import SearchHit, SearchIndex
+from desktop.models.people.participants import CategoryRow, ParticipantData
 from desktop.views.arrival_card import ArrivalCard
 from desktop.views.scan_input import FocusGrabber, ScanInput
 from desktop.views.checkin_results import SearchResults

@@ -14,7 +14,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.i18n import ngettext
-from desktop.models.checkin_search import SearchHit
+from desktop.models.checkin.checkin_search import SearchHit
 from desktop.views.checkin_widgets import ResultCard
 
 VISIBLE_CARDS = 6  # fits under the answer panel at 1366×768

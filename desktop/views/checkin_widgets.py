@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.checkin import CheckInResult, KindCount, NextMeeting, Outcome, Person, Status
-from desktop.models.checkin_search import SearchHit
+from desktop.models.checkin.checkin import CheckInResult, KindCount, NextMeeting, Outcome, Person, Status
+from desktop.models.checkin.checkin_search import SearchHit
 from desktop.models.enums import CheckInAction, ParticipantKind, kind_colour, label
-from desktop.models.phone import display_phone
+from desktop.models.people.phone import display_phone
 
 # (background, border/headline colour) per outcome; "already" is calm blue, never red.
 OUTCOME_COLOURS: dict[str, tuple[str, str]] = {

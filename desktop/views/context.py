@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from desktop.models.actor import Actor
+from desktop.models.access.actor import Actor
 from desktop.views.operations import ChangeBus, OperationRunner
 
 if TYPE_CHECKING:  # the window is built before the database layer is loaded
-    from desktop.models.database import Database
+    from desktop.models.event.database import Database
 
 
 @dataclass

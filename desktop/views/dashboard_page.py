@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.i18n import _
-from desktop.models.database import Database
-from desktop.models.figures import ChangeStamp, EventFigures, OrderFigures, change_stamp, event_figures
+from desktop.models.event.database import Database
+from desktop.models.reporting.figures import ChangeStamp, EventFigures, OrderFigures, change_stamp, event_figures
 from desktop.views.context import AppContext
 from desktop.views.dashboard_view import DashboardView
 from desktop.views.operations import CHECK_INS, EVENT, MEETINGS, ORDERS, PARTICIPANTS

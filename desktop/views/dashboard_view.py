@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop import formatting
 from desktop.i18n import N_, _
 from desktop.models.enums import KIND_COLOURS, ParticipantKind, label
-from desktop.models.figures import EventFigures, MeetingCounts, SlotInfo, TableAlert
+from desktop.models.reporting.figures import EventFigures, MeetingCounts, SlotInfo, TableAlert
 from desktop.views.charts import ArrivalsChart, BarRow, Chart, ColumnChart, HorizontalBarChart, Series
 from desktop.views.fit_label import FitLabel
 

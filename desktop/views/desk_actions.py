@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.models import checkin, live, participants
-from desktop.models.checkin import CheckInResult, DeskOverview, FailedScanRow, Status
-from desktop.models.checkin_search import SearchIndex
-from desktop.models.database import Database
+from desktop.models.checkin import checkin
+from desktop.models.event import live
+from desktop.models.people import participants
+from desktop.models.checkin.checkin import CheckInResult, DeskOverview, FailedScanRow, Status
+from desktop.models.checkin.checkin_search import SearchIndex
+from desktop.models.event.database import Database
 from desktop.models.errors import ValidationError
-from desktop.models.participants import CategoryRow, ParticipantData
-from desktop.models.walk_in import DuplicateSuspected, register_walk_in
+from desktop.models.people.participants import CategoryRow, ParticipantData
+from desktop.models.checkin.walk_in import DuplicateSuspected, register_walk_in
 from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import WalkInDialog
 from desktop.views.operations import CHECK_INS, PARTICIPANTS

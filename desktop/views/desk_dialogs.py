@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.models.enums import ParticipantKind, label
-from desktop.models.participants import CategoryRow, ParticipantData
-from desktop.models.phone import display_phone
-from desktop.models.walk_in import DuplicateCandidate
+from desktop.models.people.participants import CategoryRow, ParticipantData
+from desktop.models.people.phone import display_phone
+from desktop.models.checkin.walk_in import DuplicateCandidate
 
 
 class OperatorDialog(QDialog):

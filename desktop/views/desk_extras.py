@@ -14,10 +14,10 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop.i18n import _
-from desktop.models import print_log
-from desktop.models.checkin import CheckInResult, Outcome
-from desktop.models.database import Database
-from desktop.models.print_log import PrintedDocument, PrintSummary
+from desktop.models.reporting import print_log
+from desktop.models.checkin.checkin import CheckInResult, Outcome
+from desktop.models.event.database import Database
+from desktop.models.reporting.print_log import PrintedDocument, PrintSummary
 from desktop.views import settings
 from desktop.views.camera_scanner import CameraScanner
 from desktop.views.label_printing import LabelPrinter, PrintOutcome, printer_chosen

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.models.actor import Actor
-from desktop.models.checkin import DeskOverview, FailedScanRow
+from desktop.models.access.actor import Actor
+from desktop.models.checkin.checkin import DeskOverview, FailedScanRow
 from desktop.models.enums import ParticipantKind, label
 from desktop.views.checkin_models import FailedScanModel, MissingModel, MissingProxy
 

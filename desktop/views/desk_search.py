@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from desktop.i18n import _, ngettext
-from desktop.models import checkin
-from desktop.models.checkin import CheckInResult, Outcome
-from desktop.models.checkin_search import SearchHit, SearchIndex
-from desktop.models.live import PresenceChange
+from desktop.models.checkin import checkin
+from desktop.models.checkin.checkin import CheckInResult, Outcome
+from desktop.models.checkin.checkin_search import SearchHit, SearchIndex
+from desktop.models.event.live import PresenceChange
 
 
 class DeskSearch:

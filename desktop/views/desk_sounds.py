@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtWidgets import QApplication
 
-from desktop.models.checkin import Outcome
+from desktop.models.checkin.checkin import Outcome
 
 log = logging.getLogger(__name__)
 RATE = 22_050

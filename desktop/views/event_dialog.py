@@ -26,7 +26,7 @@ from desktop import formatting
 from desktop.i18n import _
 from desktop.models.enums import PaperSize, label
 from desktop.models.errors import ValidationError
-from desktop.models.event_setup import Break, EventInfo, EventSettings, SlotPlan, SlotRow, generate_slots, plan_from_slots
+from desktop.models.event.event_setup import Break, EventInfo, EventSettings, SlotPlan, SlotRow, generate_slots, plan_from_slots
 
 
 @dataclass

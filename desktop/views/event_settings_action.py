@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.models import event_setup
-from desktop.models.database import Database
-from desktop.models.event_setup import EventInfo
+from desktop.models.event import event_setup
+from desktop.models.event.database import Database
+from desktop.models.event.event_setup import EventInfo
 from desktop.views.context import AppContext
 from desktop.views.event_dialog import EventDialog, EventSetup
 from desktop.views.operations import EVENT
@@ -14,7 +14,7 @@ from desktop.views.operations import EVENT
 
 def edit_event(window: QWidget, context: AppContext) -> None:
     def load(db: Database) -> tuple[int, list[event_setup.SlotRow], bool]:
-        from desktop.models import overview
+        from desktop.models.reporting import overview
 
         with db.read() as session:
             counts = overview.event_counts(session)

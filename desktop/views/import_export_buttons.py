@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QPushButton, QWid
 
 from desktop import paths
 from desktop.i18n import _
-from desktop.models import event_setup
-from desktop.models.database import Database
+from desktop.models.event import event_setup
+from desktop.models.event.database import Database
 from desktop.views import messages
 from desktop.views.context import AppContext
 from desktop.views.import_kinds import participants_kind, requests_kind

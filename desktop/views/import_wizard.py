@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop.i18n import _
-from desktop.models.database import Database
+from desktop.models.event.database import Database
 from desktop.models.spreadsheet import columns, reader
 from desktop.models.spreadsheet.preview import ImportResult, Preview
 from desktop.views.context import AppContext

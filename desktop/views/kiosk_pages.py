@@ -10,9 +10,9 @@ from PySide6.QtGui import QFont, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.i18n import _
-from desktop.models.checkin_search import SearchHit
-from desktop.models.kiosk import VisitorAnswer
-from desktop.models.operators import MAX_PIN
+from desktop.models.checkin.checkin_search import SearchHit
+from desktop.models.checkin.kiosk import VisitorAnswer
+from desktop.models.access.operators import MAX_PIN
 
 SEARCH_RESULTS = 5
 SEARCH_MIN_LETTERS = 3  # fewer letters would let a passer-by page through the guest list

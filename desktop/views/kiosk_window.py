@@ -6,7 +6,7 @@ front: keys with Ctrl/Alt/Meta (Ctrl+Q, Alt+F4, Ctrl+1…), Esc and F-keys are s
 any shortcut sees them, a close request is refused, and when the kiosk loses the focus or is
 minimised it takes the screen back. Printable keys typed anywhere go to the scan field, so a
 scanner works even after a visitor tapped the background. A check-in here is the desk's own
-(desktop.models.checkin), recorded at the desk "Kiosk".
+(desktop.models.checkin.checkin), recorded at the desk "Kiosk".
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.i18n import _
-from desktop.models import checkin, kiosk
-from desktop.models.actor import Actor
-from desktop.models.checkin import CheckInResult, Outcome
-from desktop.models.checkin_search import SearchIndex
-from desktop.models.database import Database
-from desktop.models.kiosk import VisitorAnswer
-from desktop.models.print_log import PrintedDocument
+from desktop.models.checkin import checkin
+from desktop.models.checkin import kiosk
+from desktop.models.access.actor import Actor
+from desktop.models.checkin.checkin import CheckInResult, Outcome
+from desktop.models.checkin.checkin_search import SearchIndex
+from desktop.models.event.database import Database
+from desktop.models.checkin.kiosk import VisitorAnswer
+from desktop.models.reporting.print_log import PrintedDocument
 from desktop.views import settings
 from desktop.views.camera_scanner import CameraScanner
 from desktop.views.context import AppContext

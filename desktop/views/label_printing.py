@@ -21,10 +21,12 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import _
-from desktop.models import participants, print_log, report_data
-from desktop.models.actor import Actor
-from desktop.models.database import Database
-from desktop.models.print_log import PrintedDocument, PrintSummary
+from desktop.models.people import participants
+from desktop.models.reporting import print_log
+from desktop.models.reporting import report_data
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database
+from desktop.models.reporting.print_log import PrintedDocument, PrintSummary
 from desktop.reports.labels import LabelPaper, label_paper, render_badge, render_slip
 from desktop.views import settings
 from desktop.views.context import AppContext

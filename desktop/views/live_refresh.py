@@ -1,6 +1,6 @@
 """Other desks' changes within about a second, and a plain word when the server is gone.
 
-:class:`LiveRefresh` runs the one-row :func:`desktop.models.live.live_stamp` query every
+:class:`LiveRefresh` runs the one-row :func:`desktop.models.event.live.live_stamp` query every
 :data:`POLL_MS` on its own thread (never the UI thread, never queued behind the DB worker's
 long jobs) and announces the kinds that changed on the change bus, so every page refreshes
 exactly as after this desk's own work. A failing poll means the server is unreachable:
@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from desktop.i18n import _
-from desktop.models.live import LiveStamp, changed_kinds, live_stamp
+from desktop.models.event.live import LiveStamp, changed_kinds, live_stamp
 from desktop.views.context import AppContext
 
 log = logging.getLogger(__name__)

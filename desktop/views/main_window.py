@@ -29,8 +29,8 @@ from desktop.views.scan_filter import ScanBurstFilter
 from desktop.views.toast import Toast
 
 if TYPE_CHECKING:  # the window is on screen before the database layer (SQLAlchemy, the ORM) is loaded
-    from desktop.models.database import Database
-    from desktop.models.event_setup import EventInfo
+    from desktop.models.event.database import Database
+    from desktop.models.event.event_setup import EventInfo
     from desktop.views.context import AppContext
 # Start-up: the page on screen is built (and loads its data) first; the others are built a moment
 # after the window shows, one per step, or at once when the user goes there.
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
             self._check_in_queued()  # scans made before anybody was signed in
         if EVENT in kinds:
             def load(db: Database) -> EventInfo:
-                from desktop.models import event_setup
+                from desktop.models.event import event_setup
 
                 with db.read() as session:
                     return event_setup.get_event(session)
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         return self.context is None or bool(self.context.actor.name)
 
     def _scan_answered(self, result: object) -> None:
-        from desktop.models.checkin import CheckInResult
+        from desktop.models.checkin.checkin import CheckInResult
         from desktop.views.scan_answer import show_scan_answer
 
         if self.current_page_key() != "checkin" and isinstance(result, CheckInResult):
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
     def _print_for(self, participant_id: int, action_name: str) -> None:
         from desktop.views import report_actions  # ReportLab and the report data: loaded when first printed
 
-        from desktop.models import participants
+        from desktop.models.people import participants
 
         action: Callable[..., None] = getattr(report_actions, action_name)
         assert self.context is not None

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, ngettext
-from desktop.models.board import MeetingCard
+from desktop.models.schedule.board import MeetingCard
 from desktop.models.enums import MeetingStatus, label
-from desktop.models.meetings import OrderLink
-from desktop.models.onsite import ADDED, CANCELLED, MOVED, RepairPlan
+from desktop.models.schedule.meetings import OrderLink
+from desktop.models.schedule.onsite import ADDED, CANCELLED, MOVED, RepairPlan
 from desktop.views.request_model import RequestLine
 
 

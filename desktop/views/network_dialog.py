@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting, paths
 from desktop.i18n import _
-from desktop.models import emergency
-from desktop.models.actor import Actor
-from desktop.models.checkin_merge import MergePreview, Verdict, apply_merge, preview_merge
-from desktop.models.database import Database, open_database
+from desktop.models.event import emergency
+from desktop.models.access.actor import Actor
+from desktop.models.checkin.checkin_merge import MergePreview, Verdict, apply_merge, preview_merge
+from desktop.models.event.database import Database, open_database
 from desktop.models.errors import DomainError, ValidationError
-from desktop.models.event_copy import CopyReport, copy_event_to
-from desktop.models.network_event import DEFAULT_PORT, ConnectionCheck, ServerAddress, check_connection
+from desktop.models.event.event_copy import CopyReport, copy_event_to
+from desktop.models.event.network_event import DEFAULT_PORT, ConnectionCheck, ServerAddress, check_connection
 from desktop.views import messages, settings
 
 SERVER_HOST = settings.Option("network/host", "")

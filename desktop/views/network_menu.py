@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop.i18n import _
-from desktop.models import emergency
+from desktop.models.event import emergency
 from desktop.views.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ def install_network_menu(window: QMainWindow, context: AppContext, open_target: 
 
         dialog = NetworkEventDialog(context.db, context.actor, window)
         if not context.db.is_sqlite:
-            from desktop.models.network_event import ServerAddress
+            from desktop.models.event.network_event import ServerAddress
 
             dialog.set_address(ServerAddress.from_url(context.db.url))
         dialog.open_requested.connect(open_target)

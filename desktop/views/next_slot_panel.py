@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting, reports
 from desktop.i18n import _
-from desktop.models import onsite
-from desktop.models.database import Database
+from desktop.models.schedule import onsite
+from desktop.models.event.database import Database
 from desktop.models.enums import MeetingStatus, label
-from desktop.models.onsite import NextSlot, RepairPlan
+from desktop.models.schedule.onsite import NextSlot, RepairPlan
 from desktop.reports import ReportKind
 from desktop.views.context import AppContext
 from desktop.views.meeting_dialogs import RepairDialog

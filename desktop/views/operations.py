@@ -22,7 +22,7 @@ from desktop.i18n import _
 from desktop.models.errors import DomainError
 
 if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not loaded before the first window shows
-    from desktop.models.database import Database
+    from desktop.models.event.database import Database
 
 log = logging.getLogger(__name__)
 

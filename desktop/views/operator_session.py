@@ -10,9 +10,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.models import operators
-from desktop.models.actor import Actor
-from desktop.models.database import Database
+from desktop.models.access import operators
+from desktop.models.access.actor import Actor
+from desktop.models.event.database import Database
 from desktop.views import settings
 from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import OperatorDialog

@@ -37,8 +37,8 @@ from desktop.models.orders import (
     OrderRow,
     PartyOption,
 )
-from desktop.models.participants import CategoryRow
-from desktop.models.units import entered_price
+from desktop.models.people.participants import CategoryRow
+from desktop.models.orders.units import entered_price
 from desktop.views import messages
 from desktop.views.order_form_state import ERROR_COLOUR, OrderFormState, TypedLine
 from desktop.views.order_form_widgets import FieldErrors, OrderLineEditor, OrderLinesTable

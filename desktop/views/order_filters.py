@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 from desktop.i18n import _
 from desktop.models.enums import OrderStatus, label
 from desktop.models.orders import OrderRow
-from desktop.models.participants import CategoryRow
+from desktop.models.people.participants import CategoryRow
 from desktop.views.order_model import OrderFilterProxy
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.i18n import _, ngettext
-from desktop.models.cofulfilment import CoFulfilmentPlan
+from desktop.models.orders.cofulfilment import CoFulfilmentPlan
 from desktop.models.errors import ValidationError
 from desktop.models.numbers import parse_whole_number
 from desktop.models.orders import OrderRow

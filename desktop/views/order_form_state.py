@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.capacity import CapacityCheck, describe_check
+from desktop.models.orders.capacity import CapacityCheck, describe_check
 from desktop.models.enums import ParticipantKind, Unit, label
 from desktop.models.errors import ValidationError
 from desktop.models.numbers import parse_rupiah, parse_whole_number
 from desktop.models.orders import LineData, parse_delivery_date
-from desktop.models.participants import CategoryRow
-from desktop.models.units import (
+from desktop.models.people.participants import CategoryRow
+from desktop.models.orders.units import (
     entered_price,
     entry_units,
     factor,

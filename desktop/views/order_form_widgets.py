@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.models.orders import LineData
-from desktop.models.participants import CategoryRow
+from desktop.models.people.participants import CategoryRow
 from desktop.views.order_form_state import ERROR_COLOUR, TypedLine
 from desktop.views.search_combo import SearchCombo
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableW
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models import tallies
+from desktop.models.reporting import tallies
 
 
 def tally_summary(tally: tallies.OrderTally) -> str:

@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.models import capacity, cofulfilment, orders, participants, tallies
-from desktop.models.database import Database
+from desktop.models import orders
+from desktop.models.orders import capacity
+from desktop.models.orders import cofulfilment
+from desktop.models.people import participants
+from desktop.models.reporting import tallies
+from desktop.models.event.database import Database
 from desktop.models.errors import DomainError, ValidationError
 from desktop.models.orders import OrderData, OrderPreview, OrderRow, PartyOption, SavedOrder
-from desktop.models.participants import CategoryRow
+from desktop.models.people.participants import CategoryRow
 from desktop.views import messages
 from desktop.views.context import AppContext
 from desktop.views.operations import CHECK_INS, ORDERS, PARTICIPANTS

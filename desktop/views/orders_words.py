@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.cofulfilment import CoFulfilmentPlan
+from desktop.models.orders.cofulfilment import CoFulfilmentPlan
 from desktop.models.orders import OrderRow, SavedOrder
 
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.models.enums import ParticipantKind, Problem, label
 from desktop.models.errors import ValidationError
-from desktop.models.participants import CategoryRow, ParticipantData, ParticipantRow, validate
-from desktop.models.phone import display_phone
+from desktop.models.people.participants import CategoryRow, ParticipantData, ParticipantRow, validate
+from desktop.models.people.phone import display_phone
 
 KECAMATAN_SUGGESTIONS = ["Prajurit Kulon", "Magersari", "Kranggan"]
 

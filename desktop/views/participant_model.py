@@ -9,8 +9,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from desktop import formatting
 from desktop.i18n import N_
 from desktop.models.enums import KIND_COLOURS, ParticipantKind, label
-from desktop.models.participants import ParticipantRow
-from desktop.models.phone import display_phone, phone_digits
+from desktop.models.people.participants import ParticipantRow
+from desktop.models.people.phone import display_phone, phone_digits
 from desktop.views.table_base import RIGHT, SORT_ROLE, Column, Index, RowTableModel
 
 _UNKNOWN_KIND_COLOUR = "#333333"

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, ngettext
-from desktop.models import participants
-from desktop.models.database import Database
+from desktop.models.people import participants
+from desktop.models.event.database import Database
 from desktop.models.enums import ParticipantKind, label
 from desktop.models.errors import ValidationError
-from desktop.models.participants import CategoryRow, ParticipantData, ParticipantRow
+from desktop.models.people.participants import CategoryRow, ParticipantData, ParticipantRow
 from desktop.views import messages
 from desktop.views.context import AppContext
 from desktop.views.import_export_buttons import ImportExportButtons

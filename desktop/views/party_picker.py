@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from desktop.i18n import _
 from desktop.models.enums import ParticipantKind, label
 from desktop.models.orders import PartyOption
-from desktop.models.participants import normalize_code
+from desktop.models.people.participants import normalize_code
 
 MAX_SHOWN = 6
 PRESENT_COLOUR = "#1f7a4d"

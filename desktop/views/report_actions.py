@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QWidget
 
 from desktop import reports
 from desktop.i18n import N_, _
-from desktop.models import report_data
-from desktop.models.database import Database
+from desktop.models.reporting import report_data
+from desktop.models.event.database import Database
 from desktop.models.errors import DomainError
 from desktop.reports import ReportKind, report_info
 from desktop.views.context import AppContext

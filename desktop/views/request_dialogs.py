@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.models.enums import SessionWish, label
-from desktop.models.meeting_requests import MAX_MEETINGS_PER_REQUEST, RequestRow
+from desktop.models.schedule.meeting_requests import MAX_MEETINGS_PER_REQUEST, RequestRow
 from desktop.models.orders import PartyOption
 from desktop.views.party_picker import PartyPicker
 from desktop.views.request_model import PRIORITY_WORDS

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel
 
 from desktop.i18n import N_, _
-from desktop.models.board import RequestStatus
+from desktop.models.schedule.board import RequestStatus
 from desktop.models.enums import MeetingStatus, ParticipantKind, RequestSource, SessionWish, label
-from desktop.models.meeting_requests import RequestRow
+from desktop.models.schedule.meeting_requests import RequestRow
 from desktop.views.schedule_board import kind_colour
 from desktop.views.table_base import SORT_ROLE, Column, Index, RowTableModel
 

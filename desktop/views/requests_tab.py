@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, ngettext
-from desktop.models import meeting_requests, suggestions
-from desktop.models.database import Database
+from desktop.models.schedule import meeting_requests
+from desktop.models.schedule import suggestions
+from desktop.models.event.database import Database
 from desktop.models.enums import RequestSource
 from desktop.models.errors import DomainError
 from desktop.models.orders import PartyOption, list_parties
-from desktop.models.suggestions import HostLoad, Suggestion
+from desktop.models.schedule.suggestions import HostLoad, Suggestion
 from desktop.views import messages
 from desktop.views.context import AppContext
 from desktop.views.operations import MEETINGS, REQUESTS

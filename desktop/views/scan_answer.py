@@ -6,7 +6,7 @@ import html
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.checkin import CheckInResult, Outcome
+from desktop.models.checkin.checkin import CheckInResult, Outcome
 from desktop.views.checkin_widgets import OUTCOME_COLOURS, meeting_text
 from desktop.views.toast import Toast
 

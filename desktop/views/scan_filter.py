@@ -2,7 +2,7 @@
 
 Installed once on the QApplication, the filter sees every key press before any widget — in a
 page's search box, an open dropdown or menu, a dialog. Printable keys are held back while
-:class:`~desktop.models.scan_burst.BurstDetector` thinks they may be a scan; a burst that ends
+:class:`~desktop.models.checkin.scan_burst.BurstDetector` thinks they may be a scan; a burst that ends
 in Enter/Tab goes to ``on_scan`` (the desk's one check-in entry point) and never reaches the
 widget; everything else is given back to the widget it was meant for, in order. The decision
 is the detector's, on the keys' own device times (keys a program made carry none and are left
@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.models.scan_burst import BurstDetector, Step, Verdict
+from desktop.models.checkin.scan_burst import BurstDetector, Step, Verdict
 
 SCAN_FIELD_PROPERTY = "temudeskScanField"
 _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)

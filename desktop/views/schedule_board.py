@@ -1,6 +1,6 @@
 """The schedule board's model: slots × tables (or participants × slots), one meeting card per cell.
 
-The model holds the plain :class:`~desktop.models.board.Board`; a drop on a cell only
+The model holds the plain :class:`~desktop.models.schedule.board.Board`; a drop on a cell only
 *asks* for the move (``move_requested``): the page calls the service, which may refuse.
 The painted cards and the grid widget are in :mod:`desktop.views.board_view`.
 """
@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFontMetrics
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models.board import Board, BoardSlot, MeetingCard, at_risk, has_started, is_past
+from desktop.models.schedule.board import Board, BoardSlot, MeetingCard, at_risk, has_started, is_past
 from desktop.models.enums import KIND_COLOURS, MeetingStatus, ParticipantKind, SessionWish, label
 from desktop.views.name_fitting import fit_name, short_name
 

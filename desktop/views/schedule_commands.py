@@ -14,7 +14,7 @@ from typing import Protocol
 from PySide6.QtGui import QUndoCommand
 
 from desktop.i18n import _
-from desktop.models.schedule_store import StoreSummary
+from desktop.models.schedule.schedule_store import StoreSummary
 from desktop.scheduling import ScheduleResult
 
 

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import _
-from desktop.models import meetings
-from desktop.models.database import Database
-from desktop.models.schedule_store import StoreSummary, store_schedule
-from desktop.models.schedule_undo import UndoSummary, undo_store
+from desktop.models.schedule import meetings
+from desktop.models.event.database import Database
+from desktop.models.schedule.schedule_store import StoreSummary, store_schedule
+from desktop.models.schedule.schedule_undo import UndoSummary, undo_store
 from desktop.scheduling import ScheduleResult
 from desktop.views.context import AppContext
 from desktop.views.operations import MEETINGS

@@ -10,10 +10,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.models import meetings
-from desktop.models.board import MeetingCard
-from desktop.models.database import Database
-from desktop.models.meetings import OrderLink
+from desktop.models.schedule import meetings
+from desktop.models.schedule.board import MeetingCard
+from desktop.models.event.database import Database
+from desktop.models.schedule.meetings import OrderLink
 from desktop.views.context import AppContext
 from desktop.views.meeting_dialogs import OutcomeDialog
 from desktop.views.operations import MEETINGS

@@ -1,6 +1,6 @@
 """The Jadwal page: the board (run the scheduler, drag, lock, outcomes), requests, and the day.
 
-Every edit goes through :mod:`desktop.models.meetings` on the DB worker; the board only
+Every edit goes through :mod:`desktop.models.schedule.meetings` on the DB worker; the board only
 changes when the file did (it reloads on the MEETINGS/REQUESTS change kinds). A refused
 edit shows its reason in the bar above the board.
 """
@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.models import board as board_service
-from desktop.models import suggestions
-from desktop.models.board import Board, MeetingCard
-from desktop.models.database import Database
+from desktop.models.schedule import board as board_service
+from desktop.models.schedule import suggestions
+from desktop.models.schedule.board import Board, MeetingCard
+from desktop.models.event.database import Database
 from desktop.models.enums import MeetingStatus
 from desktop.models.errors import DomainError
-from desktop.models.meeting_requests import list_requests
-from desktop.models.schedule_run import problem_for_run
-from desktop.models.schedule_store import StoreSummary, started_slot_ids
-from desktop.models.schedule_undo import ScheduleChanges, schedule_changes
-from desktop.models.suggestions import HostLoad
+from desktop.models.schedule.meeting_requests import list_requests
+from desktop.models.schedule.schedule_run import problem_for_run
+from desktop.models.schedule.schedule_store import StoreSummary, started_slot_ids
+from desktop.models.schedule.schedule_undo import ScheduleChanges, schedule_changes
+from desktop.models.schedule.suggestions import HostLoad
 from desktop.scheduling import Problem, ScheduleResult
 from desktop.views.context import AppContext
 from desktop.views.meeting_dialogs import OutcomeDialog, PlaceRequestDialog

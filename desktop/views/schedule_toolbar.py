@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton
 
 from desktop.i18n import _
-from desktop.models.board import Board
+from desktop.models.schedule.board import Board
 from desktop.views.schedule_board import PEOPLE, TABLES
 
 ERROR_STYLE = "background: #fde8e8; color: #8a1020; padding: 4px 8px; border-radius: 3px;"

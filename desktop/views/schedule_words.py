@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from desktop.i18n import _
-from desktop.models.board import Board
+from desktop.models.schedule.board import Board
 from desktop.models.enums import ParticipantKind
-from desktop.models.schedule_store import StoreSummary
+from desktop.models.schedule.schedule_store import StoreSummary
 from desktop.scheduling import Problem, ScheduleResult
 from desktop.views.request_model import RequestLine
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.models.enums import ParticipantKind, label
-from desktop.models.suggestions import HostLoad, Suggestion, fitting
+from desktop.models.schedule.suggestions import HostLoad, Suggestion, fitting
 
 FULL_COLOUR = "#a15c00"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # position in ``suggestions``

@@ -1,9 +1,9 @@
-"""Orders agreed at the tables: plain rows (rows), checks (validation, checks), reading (queries), writing (edits).
+"""Orders agreed at the tables: rows, validation and checks, queries, edits; capacity, co-fulfilment, units.
 
-Quantities are stored in each line's stored unit (see :mod:`desktop.models.units`), money as
+Quantities are stored in each line's stored unit (see :mod:`desktop.models.orders.units`), money as
 whole Rupiah. A confirmed order is never deleted: it is cancelled with a reason and stays in
 the audit trail. Co-fulfilment (orders that take over part of a shortfall) lives in
-:mod:`desktop.models.cofulfilment`. Callers import from here: ``from desktop.models.orders import X``.
+:mod:`desktop.models.orders.cofulfilment`. Callers import from here: ``from desktop.models.orders import X``.
 """
 
 from desktop.models.orders.checks import DUPLICATE_WINDOW, commit_what_fits, find_duplicates, preview

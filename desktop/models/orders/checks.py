@@ -8,7 +8,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from desktop.models import capacity
+from desktop.models.orders import capacity
 from desktop.models.base import now
 from desktop.models.enums import OrderStatus
 from desktop.models.errors import ValidationError
@@ -16,7 +16,7 @@ from desktop.models.orders.queries import orders_query
 from desktop.models.orders.rows import OrderData, OrderPreview
 from desktop.models.orders.validation import seller_warnings
 from desktop.models.orm import Order, ProductCategory
-from desktop.models.units import entry_units, stored_unit, to_stored
+from desktop.models.orders.units import entry_units, stored_unit, to_stored
 
 DUPLICATE_WINDOW = dt.timedelta(minutes=5)
 

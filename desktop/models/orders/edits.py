@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from desktop.i18n import _
-from desktop.models import audit
-from desktop.models.actor import Actor
+from desktop.models.access import audit
+from desktop.models.access.actor import Actor
 from desktop.models.base import now
 from desktop.models.enums import OrderStatus
 from desktop.models.errors import ConflictError, DomainError, ValidationError

@@ -7,12 +7,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.i18n import _
-from desktop.models import participants, presence
+from desktop.models.people import participants
+from desktop.models.checkin import presence
 from desktop.models.enums import OrderStatus, ParticipantKind, Unit
 from desktop.models.errors import NotFoundError
 from desktop.models.orders.rows import LineRow, MeetingParties, OrderRow, PartyOption, order_number
 from desktop.models.orm import Meeting, MeetingRequest, Order, OrderLine
-from desktop.models.units import stored_unit
+from desktop.models.orders.units import stored_unit
 
 
 def rows_of(session: Session, orders: list[Order]) -> list[OrderRow]:

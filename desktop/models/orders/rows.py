@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop.models import capacity
+from desktop.models.orders import capacity
 from desktop.models.enums import OrderStatus, Unit
 from desktop.models.errors import DomainError
-from desktop.models.units import is_pairs
+from desktop.models.orders.units import is_pairs
 
 
 def order_number(order_id: int) -> str:

@@ -12,12 +12,13 @@ from sqlalchemy.orm import Session
 
 from desktop import formatting
 from desktop.i18n import _
-from desktop.models import capacity, presence
+from desktop.models.orders import capacity
+from desktop.models.checkin import presence
 from desktop.models.enums import OrderStatus, ParticipantKind, Unit, label
 from desktop.models.errors import ValidationError
 from desktop.models.orders.rows import LineData, OrderData
 from desktop.models.orm import Meeting, Participant, ProductCategory
-from desktop.models.units import stored_unit, to_stored
+from desktop.models.orders.units import stored_unit, to_stored
 
 MAX_QUANTITY = 10_000_000  # per line, in the stored unit: a whole month of the largest factory
 MAX_UNIT_PRICE = 100_000_000  # Rupiah per pair/piece/sheet

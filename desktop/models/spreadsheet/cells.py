@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop.i18n import _
-from desktop.models import phone
+from desktop.models.people import phone
 from desktop.models.errors import ValidationError
 from desktop.models.numbers import parse_whole_number, read_count
 from desktop.models.spreadsheet.reader import CellValue, UnreadFormula, cell_text

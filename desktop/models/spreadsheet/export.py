@@ -28,7 +28,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from desktop.i18n import N_, _
-from desktop.models import event_setup, meeting_requests, participants, presence, tallies
+from desktop.models.event import event_setup
+from desktop.models.schedule import meeting_requests
+from desktop.models.people import participants
+from desktop.models.checkin import presence
+from desktop.models.reporting import tallies
 from desktop.models.enums import (
     CheckInAction,
     MeetingStatus,
@@ -40,7 +44,7 @@ from desktop.models.enums import (
     Unit,
     label,
 )
-from desktop.models.database import storage_message
+from desktop.models.event.database import storage_message
 from desktop.models.errors import DomainError
 from desktop.models.orm import (
     CheckInEvent,
@@ -51,7 +55,7 @@ from desktop.models.orm import (
     Participant,
     TimeSlot,
 )
-from desktop.models.phone import display_phone
+from desktop.models.people.phone import display_phone
 from desktop.models.spreadsheet.cells import FORMULA_START
 from desktop.models.spreadsheet.participant_import import export_headers
 from desktop.models.spreadsheet.request_import import REQUEST_FIELDS

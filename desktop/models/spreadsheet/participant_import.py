@@ -21,13 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.i18n import _
-from desktop.models import audit, participants
-from desktop.models.actor import Actor
+from desktop.models.access import audit
+from desktop.models.people import participants
+from desktop.models.access.actor import Actor
 from desktop.models.enums import CODE_PREFIX, ParticipantKind
 from desktop.models.orm import Participant, ParticipantProblem, ProductCategory
-from desktop.models.participants import ParticipantData, ParticipantRow
-from desktop.models.permissions import require_admin
-from desktop.models.phone import display_phone
+from desktop.models.people.participants import ParticipantData, ParticipantRow
+from desktop.models.access.permissions import require_admin
+from desktop.models.people.phone import display_phone
 from desktop.models.spreadsheet import cells
 from desktop.models.spreadsheet.columns import Mapping, normalise_header
 from desktop.models.spreadsheet.participant_fields import (

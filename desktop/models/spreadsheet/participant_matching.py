@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from desktop.i18n import _
-from desktop.models.participants import ParticipantData, ParticipantRow
+from desktop.models.people.participants import ParticipantData, ParticipantRow
 
 _LEGAL_FORMS = re.compile(r"\b(cv|ud|pt|pd|kud|tbk|persero|toko|tk|usaha dagang|perusahaan dagang|kub)\b")
 _HONORIFICS = re.compile(r"\b(bapak|bpk|bp|pak|ibu|bu|sdr|sdri|saudara|saudari|h|hj|hajj?i|drs|dra|dr|ir|st|se|"

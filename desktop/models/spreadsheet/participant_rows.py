@@ -10,12 +10,12 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from desktop.i18n import _
-from desktop.models import participants
+from desktop.models.people import participants
 from desktop.models.enums import ParticipantKind, Problem
 from desktop.models.errors import ValidationError
 from desktop.models.orm import Participant
-from desktop.models.participants import ParticipantData
-from desktop.models.phone import display_phone
+from desktop.models.people.participants import ParticipantData
+from desktop.models.people.phone import display_phone
 from desktop.models.spreadsheet import cells
 from desktop.models.spreadsheet.cells import CellProblem
 from desktop.models.spreadsheet.columns import Mapping, normalise_header

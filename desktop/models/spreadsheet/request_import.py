@@ -15,12 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_, _
-from desktop.models import audit, meeting_requests
-from desktop.models.actor import Actor
-from desktop.models.permissions import require_admin
+from desktop.models.access import audit
+from desktop.models.schedule import meeting_requests
+from desktop.models.access.actor import Actor
+from desktop.models.access.permissions import require_admin
 from desktop.models.enums import RequestSource, SessionWish
 from desktop.models.orm import MeetingRequest, Participant
-from desktop.models.participants import normalize_code
+from desktop.models.people.participants import normalize_code
 from desktop.models.spreadsheet import cells
 from desktop.models.spreadsheet.cells import CellProblem
 from desktop.models.spreadsheet.columns import Field, Mapping, normalise_header

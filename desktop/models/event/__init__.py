@@ -1,0 +1,1 @@
+"""Event files and servers: opening, creating, copying, backups, locks, the demo event."""

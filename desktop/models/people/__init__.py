@@ -1,0 +1,1 @@
+"""Participants, their product categories and phone numbers."""

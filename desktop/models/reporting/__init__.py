@@ -1,0 +1,1 @@
+"""Figures and the plain data of every printed paper: totals, tallies, print log."""
