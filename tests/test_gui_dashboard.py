@@ -14,7 +14,8 @@ from desktop.models.event import event_setup
 from desktop.models.reporting.figures import event_figures
 from desktop.models.orm import Meeting
 from desktop.views.dashboard_page import DashboardPage
-from desktop.views.dashboard_view import DashboardView, TableAlertModel, compact_rupiah, countdown
+from desktop.views.dashboard_parts import TableAlertModel, compact_rupiah, countdown
+from desktop.views.dashboard_view import DashboardView
 from desktop.views.main_window import MainWindow
 from desktop.views.operations import CHECK_INS, MEETINGS, ORDERS, REQUESTS
 from tests.event_activity import add_order, at, check_in, ids_of_kind, schedule
@@ -251,7 +252,8 @@ def test_tiles_fit_any_figure_at_desk_widths(qtbot, width: int, big_figures) -> 
     its short form), never a cut one like "6.720 / 1"."""
     import dataclasses
 
-    from desktop.views.dashboard_view import DashboardView, Tile
+    from desktop.views.dashboard_parts import Tile
+    from desktop.views.dashboard_view import DashboardView
 
     view = DashboardView()
     qtbot.addWidget(view)
