@@ -378,19 +378,20 @@ def check_in(session: Session, code_or_id: str | int, actor: Actor, *, nonce: st
     latest = _latest_event(session, participant.id)
     if latest is not None and latest.action == CheckInAction.CHECK_IN.value:
         return _result_of_event(session, _standing_event(session, participant.id) or latest, Outcome.ALREADY)
-    event = CheckInEvent(
-        participant_id=participant.id,
-        action=CheckInAction.CHECK_IN.value,
-        at=now(),
-        desk=actor.desk,
-        operator_name=actor.name,
-        nonce=nonce,
-    )
-    session.add(event)
-    session.flush()
+    event = _append_event(session, participant, CheckInAction.CHECK_IN, actor, nonce)
     audit.record(session, actor, "checkin.check_in", "participant", participant.id,
                  after={"event_id": event.id, "desk": actor.desk, "nonce": nonce})
     return _result_of_event(session, event, Outcome.CHECKED_IN)
+
+
+def _append_event(session: Session, participant: Participant, action: CheckInAction, actor: Actor,
+                  nonce: str) -> CheckInEvent:
+    """One more event in the participant's append-only check-in history (flushed: it has its id)."""
+    event = CheckInEvent(participant_id=participant.id, action=action.value, at=now(), desk=actor.desk,
+                         operator_name=actor.name, nonce=nonce)
+    session.add(event)
+    session.flush()
+    return event
 
 
 def undo(
@@ -425,16 +426,7 @@ def undo(
             _("Check-in {name} baru saja diubah di meja lain ({operator}, {desk}). Tidak ada yang dibatalkan.").format(
                 name=participant.business_name, operator=latest.operator_name or "-", desk=latest.desk or "-")
         )
-    event = CheckInEvent(
-        participant_id=participant.id,
-        action=CheckInAction.UNDO.value,
-        at=now(),
-        desk=actor.desk,
-        operator_name=actor.name,
-        nonce=nonce,
-    )
-    session.add(event)
-    session.flush()
+    event = _append_event(session, participant, CheckInAction.UNDO, actor, nonce)
     audit.record(session, actor, "checkin.undo", "participant", participant.id,
                  before={"event_id": latest.id}, after={"event_id": event.id, "desk": actor.desk, "nonce": nonce})
     return _result_of_event(session, event, Outcome.UNDONE)
