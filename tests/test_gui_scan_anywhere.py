@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from sqlalchemy import func, select
 
 from desktop.models.event import event_setup
 from desktop.models.checkin.checkin import Outcome
-from desktop.models.checkin.scan_burst import END_GAP_MS, MAX_GAP_MS, BurstDetector
 from desktop.models.orm import CheckInEvent, FailedScan, Participant
 from desktop.views.main_window import MainWindow
 from tests.gui_helpers import make_context, settle
+from tests.scanner_keys import PERSON_GAP_MS, QUIET_WAIT_SCALE, after_quiet_wait, type_keys
 
-SCALE = 10
-PERSON_MS = int(SCALE * MAX_GAP_MS * 2)
 PAGES = ["dashboard", "checkin", "participants", "schedule", "orders", "reports"]
 
 
@@ -25,9 +22,7 @@ def _window(qtbot, db):  # type: ignore[no-untyped-def]
     with db.read() as session:
         event = event_setup.get_event(session)
     window = MainWindow(context, event)
-    # A test's keys carry the time they were processed, not a device's: on a shared, busy machine
-    # that stretches a scanner's gaps, so the thresholds are scaled up and the person types slower.
-    window.scan_filter.detector = BurstDetector(max_gap_ms=SCALE * MAX_GAP_MS, end_gap_ms=SCALE * END_GAP_MS)
+    window.scan_filter.quiet_wait_scale = QUIET_WAIT_SCALE  # the keys carry a device's times, see scanner_keys
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -58,24 +53,8 @@ def _field_on(page: QWidget) -> QWidget:
     return fields[0] if fields else page
 
 
-def _keys(target: QWidget, text: str, end: Qt.Key | None = None, delay: int = 0) -> None:
-    """Through the window as the platform delivers keys (device timestamps, shortcuts first) to the
-    focused widget; no delay is as fast as a scanner."""
-    popup = QApplication.activePopupWidget()
-    if popup is None:
-        target.setFocus()
-    holder = popup or target.window()
-    window = holder.windowHandle()
-    for key in [*text, *([end] if end is not None else [])]:
-        if delay:
-            QTest.qWait(delay)  # QTest's own delay does not apply to keys sent to a window
-        if isinstance(key, str) and key.isupper():
-            QTest.keyPress(window, Qt.Key.Key_Shift)  # as a scanner (and xdotool) type capitals
-        QTest.keyClick(window, key)
-
-
 def _burst(qtbot, target: QWidget, code: str, end: Qt.Key = Qt.Key.Key_Return) -> None:  # type: ignore[no-untyped-def]
-    _keys(target, code, end)
+    type_keys(target, code, end)
 
 
 @pytest.mark.parametrize("key", PAGES)
@@ -135,9 +114,9 @@ def test_typing_by_hand_still_reaches_the_field(qtbot, demo_db) -> None:  # type
     window.show_page(PAGES.index("participants"))
     field = _field_on(window.page("participants"))
     field.setFocus()
-    _keys(field, "sepatu", Qt.Key.Key_Return, delay=PERSON_MS)
-    _keys(field, "", Qt.Key.Key_Backspace, delay=PERSON_MS)
-    qtbot.wait(PERSON_MS)
+    type_keys(field, "sepatu", Qt.Key.Key_Return, gap_ms=PERSON_GAP_MS)
+    type_keys(field, "", Qt.Key.Key_Backspace, gap_ms=PERSON_GAP_MS)
+    qtbot.wait(after_quiet_wait())
     settle(qtbot, context)
     assert field.text() == "sepat" and _checked_in(demo_db) == [] and _failed(demo_db) == []
     assert not window.toast.isVisible()
@@ -151,6 +130,6 @@ def test_no_scan_is_taken_while_nobody_is_signed_in(qtbot, demo_db) -> None:  # 
     window.show_page(PAGES.index("orders"))
     field = _field_on(window.page("orders"))
     _burst(qtbot, field, "IKM001")
-    qtbot.wait(SCALE * END_GAP_MS)
+    qtbot.wait(after_quiet_wait())
     settle(qtbot, context)
     assert field.text() == "IKM001" and _checked_in(demo_db) == [] and _failed(demo_db) == []

@@ -18,10 +18,9 @@ import desktop.app as app_module
 from desktop.app import Application
 from desktop.models.event.database import open_database
 from desktop.models.orm import CheckInEvent, Participant
-from desktop.models.checkin.scan_burst import END_GAP_MS, MAX_GAP_MS, BurstDetector
 from desktop.views import settings
 from desktop.views.loading_page import LoadingPage
-from tests.test_gui_scan_anywhere import SCALE, _keys
+from tests.scanner_keys import PERSON_GAP_MS, QUIET_WAIT_SCALE, type_keys
 
 
 def test_window_and_app_load_no_database_layer_before_the_first_frame() -> None:
@@ -96,16 +95,16 @@ def test_a_scan_and_typing_during_loading_are_not_lost(qtbot, demo_path, slow_op
     assert waiting, "the demo day keeps people still to arrive"
     app = _start(qtbot, demo_path, page=1)  # the desk: the Registrasi page
     window = app.window
-    window.scan_filter.detector = BurstDetector(max_gap_ms=SCALE * MAX_GAP_MS, end_gap_ms=SCALE * END_GAP_MS)
+    window.scan_filter.quiet_wait_scale = QUIET_WAIT_SCALE
     window.activateWindow()
     qtbot.waitExposed(window)
     stand_in = window.stack.currentWidget()
     assert isinstance(stand_in, LoadingPage) and stand_in.field is not None
-    _keys(stand_in.field, waiting[0], Qt.Key.Key_Return)  # a scanner burst while the file opens
+    type_keys(stand_in.field, waiting[0], Qt.Key.Key_Return)  # a scanner burst while the file opens
     qtbot.waitUntil(lambda: window.queued_scans == waiting, timeout=5000)
     assert stand_in.field.text() == ""  # taken away from the field, not typed into it
     assert "diterima" in window.toast.headline.text()
-    _keys(stand_in.field, "sinar", delay=SCALE * MAX_GAP_MS * 2)  # a person typing a name
+    type_keys(stand_in.field, "sinar", gap_ms=PERSON_GAP_MS)  # a person typing a name
     qtbot.waitUntil(lambda: stand_in.field.text() == "sinar", timeout=5000)
     slow_open.set()
     qtbot.waitUntil(lambda: window.context is not None, timeout=20_000)

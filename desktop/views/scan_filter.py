@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -27,6 +27,11 @@ _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 _MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
                   Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock)
 _IGNORED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+# The quiet wait runs on the wall clock, the keys on the device's. A timer that fires this late means the
+# UI thread was busy (a page refresh, a slow query): the rest of a burst may be queued behind the timer,
+# so the wait starts again instead of giving the keys back — but never for longer than MAX_HOLD_MS.
+LATE_MS = 20
+MAX_HOLD_MS = 1500
 
 
 def mark_scan_field(widget: QWidget) -> None:
@@ -56,9 +61,14 @@ class ScanBurstFilter(QObject):
         self.on_scan = on_scan
         self.accepting = accepting  # False while nobody is signed in: keys go to the sign-in as typed
         self.detector: BurstDetector[HeldKey] = detector or BurstDetector()
+        # Stretches the quiet wait: tests on a loaded machine set it, a desk leaves it at 1.
+        self.quiet_wait_scale = 1.0
         self._replaying = False
         self._quiet = QTimer(self, singleShot=True)
-        self._quiet.timeout.connect(lambda: self._apply(self.detector.quiet()))
+        self._quiet.timeout.connect(self._on_quiet)
+        self._quiet_ms = 0
+        self._armed = QElapsedTimer()  # since the quiet wait last started
+        self._holding = QElapsedTimer()  # since the first key now held
 
     def install(self) -> None:
         QApplication.instance().installEventFilter(self)
@@ -95,6 +105,7 @@ class ScanBurstFilter(QObject):
             step = self.detector.terminator(at_ms)
             if step.code is not None:
                 self._quiet.stop()
+                self._holding.invalidate()
                 code = step.code
                 QTimer.singleShot(0, lambda: self.on_scan(code))
                 return True
@@ -105,8 +116,22 @@ class ScanBurstFilter(QObject):
             return False
         step = self.detector.character(text, HeldKey(watched, event.key(), event.modifiers(), text), at_ms)
         self._replay(step.released)
-        self._quiet.start(int(self.detector.wait_ms) + 1)
+        if step.released or not self._holding.isValid():
+            self._holding.start()
+        self._arm_quiet()
         return True
+
+    def _arm_quiet(self) -> None:
+        self._quiet_ms = int(self.detector.wait_ms * self.quiet_wait_scale) + 1
+        self._armed.start()
+        self._quiet.start(self._quiet_ms)
+
+    def _on_quiet(self) -> None:
+        late = self._armed.elapsed() - self._quiet_ms
+        if late > LATE_MS and self._holding.elapsed() < MAX_HOLD_MS * self.quiet_wait_scale:
+            self._arm_quiet()  # keys may be waiting behind this timer: let them come first
+            return
+        self._apply(self.detector.quiet())
 
     def _override(self, watched: QWidget, event: QKeyEvent) -> bool:
         """A scan's Enter must reach us as a key press, not trigger a shortcut (e.g. Enter = edit)."""
@@ -120,6 +145,8 @@ class ScanBurstFilter(QObject):
     def _apply(self, step: Step[HeldKey]) -> None:
         if step.verdict is Verdict.RELEASE:
             self._quiet.stop()
+        if not self.detector.holding:
+            self._holding.invalidate()
         self._replay(step.released)
 
     def _replay(self, keys: list[HeldKey]) -> None:
