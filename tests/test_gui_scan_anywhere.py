@@ -133,3 +133,41 @@ def test_no_scan_is_taken_while_nobody_is_signed_in(qtbot, demo_db) -> None:  # 
     qtbot.wait(after_quiet_wait())
     settle(qtbot, context)
     assert field.text() == "IKM001" and _checked_in(demo_db) == [] and _failed(demo_db) == []
+
+
+def test_a_burst_with_a_menu_open_triggers_no_menu_item(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    window, context = _window(qtbot, demo_db)
+    window.show_page(PAGES.index("participants"))
+    menu = window.menuBar().actions()[0].menu()
+    triggered: list[str] = []
+    menu.triggered.connect(lambda action: triggered.append(action.text()))
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
+    code = _codes(demo_db, 7)[6]
+    with qtbot.waitSignal(window.page("checkin").scan_answered, timeout=5000) as blocker:
+        _burst(qtbot, menu, code)
+    settle(qtbot, context)
+    assert blocker.args[0].person.code == code and triggered == []
+    menu.hide()
+
+
+def test_a_burst_into_an_open_dialog_checks_in_and_leaves_its_field_alone(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    window, context = _window(qtbot, demo_db)
+    window.show_page(PAGES.index("orders"))
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    code = _codes(demo_db, 9)[8]
+    with qtbot.waitSignal(window.page("checkin").scan_answered, timeout=5000) as blocker:
+        _burst(qtbot, field, code)
+    settle(qtbot, context)
+    assert blocker.args[0].person.code == code and field.text() == "" and dialog.isVisible()
+    type_keys(field, "catatan", gap_ms=PERSON_GAP_MS)  # typing in the dialog still works
+    qtbot.waitUntil(lambda: field.text() == "catatan", timeout=after_quiet_wait() + 2000)
+    dialog.close()

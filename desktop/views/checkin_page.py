@@ -25,6 +25,7 @@ from desktop.i18n import _
 from desktop.models.checkin import checkin
 from desktop.models.checkin.checkin import CheckInResult, DeskOverview, FailedScanRow, Outcome, Status
 from desktop.models.checkin.checkin_search import SearchHit, SearchIndex
+from desktop.models.checkin.pending_scans import PendingScan
 from desktop.models.people.participants import CategoryRow, ParticipantData
 from desktop.views.arrival_card import ArrivalCard
 from desktop.views.scan_input import FocusGrabber, ScanInput
@@ -36,6 +37,8 @@ from desktop.views.checkin_widgets import (
     ResultCard,
     ResultPanel,
 )
+from desktop.views.pending_scan_queue import PendingScanNotice, PendingScanQueue
+from desktop.views.scan_answer import waiting_scan_text
 from desktop.views.toast import Toast
 from desktop.views.context import AppContext
 from desktop.views.desk_dialogs import WalkInDialog
@@ -61,7 +64,8 @@ class CheckInPage(QWidget):
     """``result_shown`` fires after each answer is on screen (tests and the benchmark wait for it)."""
 
     result_shown = Signal(object)
-    scan_answered = Signal(object)  # the CheckInResult of a check_in_scanned call
+    # The CheckInResult of a check_in_scanned call, or (PendingScan, reason) for one kept for later.
+    scan_answered = Signal(object)
     loaded = Signal()
     print_schedule_requested = Signal(int)
     print_badge_requested = Signal(int)
@@ -92,6 +96,10 @@ class CheckInPage(QWidget):
         self.scan_input.moved.connect(self._move_highlight)
         self.hint_label = QLabel()
         self.hint_label.setStyleSheet("color:#555")
+        self.pending = PendingScanQueue(context, self)  # scans the database could not take yet
+        self.pending_notice = PendingScanNotice(self.pending)
+        self.panel_waiting = ""  # the nonce of the waiting scan the panel shows, if it does
+        self.pending.recorded.connect(self._waiting_recorded)
 
         self.results = SearchResults()
         self.results.check_in_clicked.connect(self.submit_id)
@@ -112,6 +120,7 @@ class CheckInPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.scan_input)
         left.addWidget(self.hint_label)
+        left.addWidget(self.pending_notice)
         left.addWidget(self.panel)  # the answer stays right under the field; matches come below it
         left.addWidget(self.arrival)
         left.addWidget(self.results)
@@ -248,9 +257,27 @@ class CheckInPage(QWidget):
             if scanned:
                 self.scan_answered.emit(result)
 
-        self.actions.check_in(target, answered, self._show_error)
+        def waiting(scan: PendingScan, error: Exception) -> None:
+            if not self.pending.keep(scan):
+                self._show_error(error)
+                return
+            headline, body = waiting_scan_text(scan, str(error))
+            self.panel.show_problem(body, headline)
+            self.panel_waiting = scan.nonce
+            self.sounds.play(Outcome.UNKNOWN)
+            self.result_shown.emit(None)
+            if scanned:
+                self.scan_answered.emit((scan, str(error)))
+
+        self.actions.check_in(target, answered, self._show_error, waiting)
+
+    def _waiting_recorded(self, scan: PendingScan, result: CheckInResult) -> None:
+        if self.panel_waiting == scan.nonce:  # the panel still says "not yet": now it is
+            self.panel_waiting = ""
+            self.panel.show_result(result, can_undo=False)
 
     def _show_result(self, result: CheckInResult) -> None:
+        self.panel_waiting = ""
         self.search.note(result)
         self.undoable = result if result.outcome is Outcome.CHECKED_IN else None
         if result.outcome is Outcome.UNDONE and result.person is not None:

@@ -160,12 +160,12 @@ class ResultPanel(QFrame):
         self.detail_label.setText(html.escape(text[:80]))
         self._buttons()
 
-    def show_problem(self, message: str) -> None:
+    def show_problem(self, message: str, headline: str = "") -> None:
         """A refusal that is not a scan result (e.g. the undo was overtaken by another desk)."""
         self.result = None
         self._style("problem")
         self._clear()
-        self.headline.setText(_("Perhatian"))
+        self.headline.setText(headline or _("Perhatian"))
         self.detail_label.setText(html.escape(message))
         self._buttons()
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.models.checkin import checkin
+from desktop.models.base import now
+from desktop.models.checkin import checkin, pending_scans
+from desktop.models.checkin.pending_scans import PendingScan
 from desktop.models.event import live
 from desktop.models.people import participants
 from desktop.models.checkin.checkin import CheckInResult, DeskOverview, FailedScanRow, Status
@@ -26,6 +28,12 @@ from desktop.views.operations import CHECK_INS, PARTICIPANTS
 
 Answered = Callable[[CheckInResult], None]
 Failed = Callable[[Exception], None]
+
+
+@dataclass(frozen=True)
+class _Waiting:
+    scan: PendingScan
+    error: Exception
 
 
 @dataclass(frozen=True)
@@ -77,15 +85,29 @@ class DeskActions:
 
         self.context.runner.run(load, on_success=done, parent=self.owner)
 
-    def check_in(self, target: str | int, answered: Answered, failed: Failed) -> None:
-        """A code (scanned or typed) or a chosen participant id."""
-        actor, nonce = self.context.actor, checkin.new_nonce()
+    def check_in(self, target: str | int, answered: Answered, failed: Failed,
+                 waiting: Callable[[PendingScan, Exception], None]) -> None:
+        """A code (scanned or typed) or a chosen participant id. When the database cannot take it
+        just now (server away, lock, full disk) the scan goes to ``waiting``, to be kept and retried."""
+        actor, nonce, scanned_at = self.context.actor, checkin.new_nonce(), now()
+        event_key = self.context.db.display_name
 
-        def work(db: Database) -> CheckInResult:
-            with db.transaction() as session:
-                return checkin.check_in(session, target, actor, nonce=nonce)
+        def work(db: Database) -> CheckInResult | _Waiting:
+            try:
+                with db.transaction() as session:
+                    return checkin.check_in(session, target, actor, nonce=nonce)
+            except Exception as error:
+                if pending_scans.can_wait(error):
+                    return _Waiting(pending_scans.new_pending(event_key, target, nonce, actor, scanned_at), error)
+                raise
 
-        self.context.runner.run(work, on_success=answered, on_error=failed, changes={CHECK_INS}, parent=self.owner)
+        def done(result: CheckInResult | _Waiting) -> None:
+            if isinstance(result, _Waiting):
+                waiting(result.scan, result.error)
+            else:
+                answered(result)
+
+        self.context.runner.run(work, on_success=done, on_error=failed, changes={CHECK_INS}, parent=self.owner)
 
     def undo(self, person_id: int, event_id: int | None, answered: Answered, failed: Failed) -> None:
         actor, nonce = self.context.actor, checkin.new_nonce()

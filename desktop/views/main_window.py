@@ -289,10 +289,14 @@ class MainWindow(QMainWindow):
 
     def _scan_answered(self, result: object) -> None:
         from desktop.models.checkin.checkin import CheckInResult
-        from desktop.views.scan_answer import show_scan_answer
+        from desktop.views.scan_answer import show_scan_answer, show_waiting_scan
 
-        if self.current_page_key() != "checkin" and isinstance(result, CheckInResult):
+        if self.current_page_key() == "checkin":
+            return  # the page's own panel answers
+        if isinstance(result, CheckInResult):
             show_scan_answer(self.toast, result)
+        elif isinstance(result, tuple):  # (PendingScan, reason): kept, to be recorded later
+            show_waiting_scan(self.toast, *result)
 
     def _print_for(self, participant_id: int, action_name: str) -> None:
         from desktop.views import report_actions  # ReportLab and the report data: loaded when first printed

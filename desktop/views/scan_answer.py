@@ -7,6 +7,7 @@ import html
 from desktop import formatting
 from desktop.i18n import _
 from desktop.models.checkin.checkin import CheckInResult, Outcome
+from desktop.models.checkin.pending_scans import PendingScan
 from desktop.views.checkin_widgets import OUTCOME_COLOURS, meeting_text
 from desktop.views.toast import Toast
 
@@ -32,3 +33,21 @@ def show_scan_answer(toast: Toast, result: CheckInResult) -> None:
     background, accent = OUTCOME_COLOURS.get(result.outcome, OUTCOME_COLOURS["problem"])
     headline, body = scan_answer_text(result)
     toast.show_message(headline, body, accent=accent, background=background)
+
+
+def waiting_scan_text(scan: PendingScan, reason: str) -> tuple[str, str]:
+    """(headline, body) in plain text for a scan the database could not take yet: kept, recorded later."""
+    what = scan.target if isinstance(scan.target, str) else f"#{scan.target}"
+    return "⚠ " + _("Scan {code} belum tercatat").format(code=str(what)[:60]), _(
+        "{reason} Scan ini disimpan di komputer ini dan dicatat otomatis (jam scan {time}) begitu basis "
+        "data bisa dipakai lagi. Peserta boleh masuk.").format(
+            reason=reason.strip(), time=formatting.clock(scan.scanned_time))
+
+
+def show_waiting_scan(toast: Toast, scan: PendingScan, reason: str) -> None:
+    """Shorter than the panel's words: the reason stays on the Registrasi page."""
+    background, accent = OUTCOME_COLOURS["problem"]
+    headline, _body = waiting_scan_text(scan, reason)
+    toast.show_message(headline, html.escape(_(
+        "Disimpan di komputer ini; dicatat otomatis (jam scan {time}). Peserta boleh masuk.").format(
+            time=formatting.clock(scan.scanned_time))), accent=accent, background=background)

@@ -97,7 +97,11 @@ class Toast(QWidget):
     def _place(self) -> None:
         width = min(TOAST_WIDTH, max(200, self.host.width() - 40))
         self.setFixedWidth(width)
-        self.adjustSize()
+        # Wrapped labels: the height for this width, or a long headline and body are cut off.
+        layout = self.layout()
+        layout.activate()  # a toast never shown yet has no height-for-width before this
+        height = layout.totalHeightForWidth(width)
+        self.setFixedHeight(height if height > 0 else self.sizeHint().height())
         top = self.host.height() - self.height() - 12 if self.at_bottom else 12
         self.move((self.host.width() - width) // 2, max(0, top))
 

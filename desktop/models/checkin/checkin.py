@@ -347,8 +347,8 @@ def _result_of_event(session: Session, event: CheckInEvent, outcome: Outcome) ->
     )
 
 
-def _log_failed(session: Session, raw: str, reason: str, actor: Actor) -> CheckInResult:
-    moment = now()
+def _log_failed(session: Session, raw: str, reason: str, actor: Actor, at: dt.datetime | None = None) -> CheckInResult:
+    moment = at or now()
     session.add(
         FailedScan(raw_input=raw[:MAX_RAW_INPUT], reason=reason[:200], at=moment, desk=actor.desk, operator_name=actor.name)
     )
@@ -358,11 +358,13 @@ def _log_failed(session: Session, raw: str, reason: str, actor: Actor) -> CheckI
     )
 
 
-def check_in(session: Session, code_or_id: str | int, actor: Actor, *, nonce: str | None = None) -> CheckInResult:
+def check_in(session: Session, code_or_id: str | int, actor: Actor, *, nonce: str | None = None,
+             at: dt.datetime | None = None) -> CheckInResult:
     """Check a participant in by scanned/typed code or by id; idempotent per ``nonce``.
 
     Unknown codes are logged as failed scans and answered with ``Outcome.UNKNOWN``;
     somebody already present gets ``Outcome.ALREADY`` with when, by whom and where.
+    ``at``: when the badge was scanned, for a scan recorded later (the database was out of reach).
     """
     if isinstance(code_or_id, str) and not code_or_id.strip():
         raise ValidationError(_("Pindai badge atau ketik kode/nama peserta."), field="code")
@@ -373,21 +375,23 @@ def check_in(session: Session, code_or_id: str | int, actor: Actor, *, nonce: st
     participant = _find(session, code_or_id, lock=True)
     if participant is None:
         if isinstance(code_or_id, int):
-            return _log_failed(session, f"#{code_or_id}", _("Peserta tidak ditemukan (mungkin sudah dihapus)."), actor)
-        return _log_failed(session, code_or_id, _("Kode tidak dikenal."), actor)
+            return _log_failed(session, f"#{code_or_id}", _("Peserta tidak ditemukan (mungkin sudah dihapus)."), actor, at)
+        return _log_failed(session, code_or_id, _("Kode tidak dikenal."), actor, at)
     latest = _latest_event(session, participant.id)
     if latest is not None and latest.action == CheckInAction.CHECK_IN.value:
         return _result_of_event(session, _standing_event(session, participant.id) or latest, Outcome.ALREADY)
-    event = _append_event(session, participant, CheckInAction.CHECK_IN, actor, nonce)
-    audit.record(session, actor, "checkin.check_in", "participant", participant.id,
-                 after={"event_id": event.id, "desk": actor.desk, "nonce": nonce})
+    event = _append_event(session, participant, CheckInAction.CHECK_IN, actor, nonce, at)
+    after: dict[str, object] = {"event_id": event.id, "desk": actor.desk, "nonce": nonce}
+    if at is not None:
+        after["scanned_at"] = at.isoformat(timespec="seconds")
+    audit.record(session, actor, "checkin.check_in", "participant", participant.id, after=after)
     return _result_of_event(session, event, Outcome.CHECKED_IN)
 
 
 def _append_event(session: Session, participant: Participant, action: CheckInAction, actor: Actor,
-                  nonce: str) -> CheckInEvent:
+                  nonce: str, at: dt.datetime | None = None) -> CheckInEvent:
     """One more event in the participant's append-only check-in history (flushed: it has its id)."""
-    event = CheckInEvent(participant_id=participant.id, action=action.value, at=now(), desk=actor.desk,
+    event = CheckInEvent(participant_id=participant.id, action=action.value, at=at or now(), desk=actor.desk,
                          operator_name=actor.name, nonce=nonce)
     session.add(event)
     session.flush()
