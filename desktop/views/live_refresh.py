@@ -100,7 +100,7 @@ def lost_text(live: LiveRefresh) -> str:
     since = live.lost_at.strftime("%H:%M:%S") if live.lost_at else "?"
     if live.context.db.is_sqlite:
         return _("Berkas event tidak dapat dibaca sejak {time}.").format(time=since)
-    return _("SERVER TERPUTUS sejak {time}: check-in ditolak (berkas darurat: Berkas → Event di jaringan)").format(
+    return _("SERVER TERPUTUS sejak {time}: scan disimpan di laptop ini, dicatat begitu server kembali (berkas darurat: Berkas → Event di jaringan)").format(
         time=since)
 
 
