@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import select
+from sqlalchemy import func, make_url, select
 
 from desktop.models.checkin import checkin
 from desktop.models.event import event_setup
+from desktop.models.event.database import open_database
 from desktop.models.event.server_errors import ServerUnavailableError
 from desktop.models.orm import CheckInEvent, Participant
+from desktop.views.checkin_page import CheckInPage
 from desktop.views.main_window import MainWindow
 from tests.gui_helpers import make_context, settle
+from tests.pg_support import LoopbackProxy
 from tests.scanner_keys import QUIET_WAIT_SCALE, type_keys
 
 PAGES = ["dashboard", "checkin", "participants", "schedule", "orders", "reports"]
@@ -74,3 +78,34 @@ def test_scans_while_the_server_is_away_are_kept_and_recorded_when_it_is_back(qt
         recorded = dict(session.execute(select(Participant.code, CheckInEvent.at).join(
             CheckInEvent, CheckInEvent.participant_id == Participant.id).where(Participant.code.in_(kept))).all())
     assert recorded == kept
+
+
+@pytest.mark.postgresql_only
+def test_a_scan_while_the_real_server_is_cut_off_waits_and_is_recorded_when_it_returns(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    url = make_url(demo_db.url)
+    proxy = LoopbackProxy(url.port or 5432)
+    desk_db = open_database(url.set(port=proxy.port).render_as_string(hide_password=False))
+    context = make_context(desk_db)
+    with desk_db.read() as session:
+        code = session.scalars(select(Participant.code).order_by(Participant.id)).first()
+    page = CheckInPage(context)
+    qtbot.addWidget(page)
+    settle(qtbot, context)
+    try:
+        proxy.cut()
+        with qtbot.waitSignal(page.result_shown, timeout=20_000):
+            page.check_in_scanned(code)
+        assert "belum tercatat" in page.panel.headline.text()
+        assert "TIDAK tersimpan" not in page.panel.detail_label.text()  # it is kept: no contradicting advice
+        assert [scan.target for scan in page.pending.waiting()] == [code]
+        proxy.restore()
+        page.pending.try_next()
+        qtbot.waitUntil(lambda: page.pending.waiting() == [], timeout=20_000)
+        settle(qtbot, context)
+        assert page.panel.result is not None and page.panel.result.person.code == code  # the panel caught up
+        with demo_db.read() as session:
+            assert session.scalar(select(func.count()).select_from(CheckInEvent)) == 1
+    finally:
+        settle(qtbot, context)
+        desk_db.close()
+        proxy.close()

@@ -41,7 +41,7 @@ def waiting_scan_text(scan: PendingScan, reason: str) -> tuple[str, str]:
     return "⚠ " + _("Scan {code} belum tercatat").format(code=str(what)[:60]), _(
         "{reason} Scan ini disimpan di komputer ini dan dicatat otomatis (jam scan {time}) begitu basis "
         "data bisa dipakai lagi. Peserta boleh masuk.").format(
-            reason=reason.strip(), time=formatting.clock(scan.scanned_time))
+            reason=_first_line(reason), time=formatting.clock(scan.scanned_time))
 
 
 def show_waiting_scan(toast: Toast, scan: PendingScan, reason: str) -> None:
@@ -51,3 +51,10 @@ def show_waiting_scan(toast: Toast, scan: PendingScan, reason: str) -> None:
     toast.show_message(headline, html.escape(_(
         "Disimpan di komputer ini; dicatat otomatis (jam scan {time}). Peserta boleh masuk.").format(
             time=formatting.clock(scan.scanned_time))), accent=accent, background=background)
+
+
+def _first_line(reason: str) -> str:
+    """What went wrong, without the advice that follows it ("not saved, continue elsewhere"): here the
+    scan is kept."""
+    lines = [line.strip() for line in reason.strip().splitlines() if line.strip()]
+    return lines[0] if lines else ""
