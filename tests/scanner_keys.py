@@ -65,3 +65,19 @@ def type_keys(target: QWidget, text: str, end: Qt.Key | None = None, gap_ms: int
 def after_quiet_wait() -> int:
     """Milliseconds after which a test window has given back every held key."""
     return QUIET_WAIT_SCALE * END_GAP_MS + 100
+
+
+def scanning_window(qtbot, context, event):  # type: ignore[no-untyped-def]
+    """A main window at 1366×768, shown and settled, whose scan filter waits for a test's late keys."""
+    from desktop.views.main_window import MainWindow
+    from tests.gui_helpers import settle
+
+    window = MainWindow(context, event)
+    window.scan_filter.quiet_wait_scale = QUIET_WAIT_SCALE  # the keys carry a device's times (above)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    settle(qtbot, context)
+    return window

@@ -12,24 +12,11 @@ from desktop.models.event.database import open_database
 from desktop.models.event.server_errors import ServerUnavailableError
 from desktop.models.orm import CheckInEvent, Participant
 from desktop.views.checkin_page import CheckInPage
-from desktop.views.main_window import MainWindow
 from tests.gui_helpers import make_context, settle
 from tests.pg_support import LoopbackProxy
-from tests.scanner_keys import QUIET_WAIT_SCALE, type_keys
+from tests.scanner_keys import scanning_window, type_keys
 
 PAGES = ["dashboard", "checkin", "participants", "schedule", "orders", "reports"]
-
-
-def _window(qtbot, context, event):  # type: ignore[no-untyped-def]
-    window = MainWindow(context, event)
-    window.scan_filter.quiet_wait_scale = QUIET_WAIT_SCALE
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    settle(qtbot, context)
-    return window
 
 
 def test_scans_while_the_server_is_away_are_kept_and_recorded_when_it_is_back(qtbot, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -46,7 +33,7 @@ def test_scans_while_the_server_is_away_are_kept_and_recorded_when_it_is_back(qt
         return real_check_in(*args, **kwargs)
 
     monkeypatch.setattr(checkin, "check_in", check_in_or_fail)
-    window = _window(qtbot, context, event)
+    window = scanning_window(qtbot, context, event)
     window.show_page(PAGES.index("orders"))
     desk = window.page("checkin")
     with qtbot.waitSignal(desk.scan_answered, timeout=5000) as blocker:
@@ -64,7 +51,7 @@ def test_scans_while_the_server_is_away_are_kept_and_recorded_when_it_is_back(qt
 
     window.close()  # the desk is restarted while the server is still away: nothing is lost
     settle(qtbot, context)
-    window = _window(qtbot, context, event)
+    window = scanning_window(qtbot, context, event)
     desk = window.page("checkin")
     assert len(desk.pending.waiting()) == 2 and desk.pending.timer.isActive()
     assert "2 scan" in desk.pending_notice.text()

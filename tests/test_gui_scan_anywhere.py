@@ -10,9 +10,8 @@ from sqlalchemy import func, select
 from desktop.models.event import event_setup
 from desktop.models.checkin.checkin import Outcome
 from desktop.models.orm import CheckInEvent, FailedScan, Participant
-from desktop.views.main_window import MainWindow
 from tests.gui_helpers import make_context, settle
-from tests.scanner_keys import PERSON_GAP_MS, QUIET_WAIT_SCALE, after_quiet_wait, type_keys
+from tests.scanner_keys import PERSON_GAP_MS, after_quiet_wait, scanning_window, type_keys
 
 PAGES = ["dashboard", "checkin", "participants", "schedule", "orders", "reports"]
 
@@ -21,15 +20,7 @@ def _window(qtbot, db):  # type: ignore[no-untyped-def]
     context = make_context(db)
     with db.read() as session:
         event = event_setup.get_event(session)
-    window = MainWindow(context, event)
-    window.scan_filter.quiet_wait_scale = QUIET_WAIT_SCALE  # the keys carry a device's times, see scanner_keys
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    settle(qtbot, context)
-    return window, context
+    return scanning_window(qtbot, context, event), context
 
 
 def _codes(db, count: int) -> list[str]:  # type: ignore[no-untyped-def]
