@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop.models.event import event_setup
 from desktop.models.checkin.checkin import Outcome

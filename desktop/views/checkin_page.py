@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.models.checkin import checkin
 from desktop.models.checkin.checkin import CheckInResult, DeskOverview, FailedScanRow, Outcome, Status
 from desktop.models.checkin.checkin_search import SearchHit, SearchIndex
 from desktop.models.checkin.pending_scans import PendingScan
-from desktop.models.people.participants import CategoryRow, ParticipantData
+from desktop.models.people.participants import CategoryRow
 from desktop.views.arrival_card import ArrivalCard
 from desktop.views.scan_input import FocusGrabber, ScanInput
 from desktop.views.checkin_results import SearchResults
@@ -41,6 +40,7 @@ from desktop.views.pending_scan_queue import PendingScanNotice, PendingScanQueue
 from desktop.views.scan_answer import waiting_scan_text
 from desktop.views.toast import Toast
 from desktop.views.context import AppContext
+from desktop.views import desk_walk_in
 from desktop.views.desk_dialogs import WalkInDialog
 from desktop.views.desk_actions import DeskActions, DeskData
 from desktop.views.desk_extras import DeskCorner
@@ -253,7 +253,7 @@ class CheckInPage(QWidget):
         self.panel.show_pending(shown)
 
         def answered(result: CheckInResult) -> None:
-            self._show_result(result)
+            self.show_result(result)
             if scanned:
                 self.scan_answered.emit(result)
 
@@ -276,7 +276,7 @@ class CheckInPage(QWidget):
             self.panel_waiting = ""
             self.panel.show_result(result, can_undo=False)
 
-    def _show_result(self, result: CheckInResult) -> None:
+    def show_result(self, result: CheckInResult) -> None:
         self.panel_waiting = ""
         self.search.note(result)
         self.undoable = result if result.outcome is Outcome.CHECKED_IN else None
@@ -306,7 +306,7 @@ class CheckInPage(QWidget):
             self.panel.show_note(_("Tidak ada check-in yang bisa dibatalkan di layar ini."))
             return
         self.undoable = None
-        self.actions.undo(last.person.id, last.event_id, self._show_result, self._show_error)
+        self.actions.undo(last.person.id, last.event_id, self.show_result, self._show_error)
 
     def _offer_redo(self, result: CheckInResult) -> None:
         """The undo in plain sight, with one key to bring the check-in back."""
@@ -333,7 +333,7 @@ class CheckInPage(QWidget):
         def show(status: Status) -> None:
             dialog = HistoryDialog(status, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+            dialog.finished.connect(lambda _result: self.dialog_closed(dialog))
             self.active_dialog = dialog
             dialog.open()
 
@@ -356,33 +356,9 @@ class CheckInPage(QWidget):
 
     # ---- walk-in ---------------------------------------------------------------------------
     def open_walk_in(self) -> WalkInDialog:
-        dialog = WalkInDialog(self.categories, self)
-        typed = self.scan_input.text().strip()
-        if typed and not checkin.looks_like_code(typed):
-            dialog.name_edit.setText(typed)  # what did not match is usually the name
-        dialog.submitted.connect(lambda data, allow: self._save_walk_in(dialog, data, allow))
-        dialog.existing_chosen.connect(lambda pid: self._use_existing(dialog, pid))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        self.active_dialog = dialog
-        self.idle_timer.stop()
-        dialog.open()
-        return dialog
+        return desk_walk_in.open_walk_in(self)
 
-    def _save_walk_in(self, dialog: WalkInDialog, data: ParticipantData, allow_duplicates: bool) -> None:
-        def saved(result: CheckInResult) -> None:
-            dialog.accept()
-            self.scan_input.clear()
-            self._show_result(result)
-
-        self.actions.save_walk_in(dialog, data, allow_duplicates, saved)
-
-    def _use_existing(self, dialog: WalkInDialog, participant_id: int) -> None:
-        dialog.accept()
-        self.scan_input.clear()
-        self._submit(participant_id, str(participant_id))
-
-    def _dialog_closed(self, dialog: QWidget) -> None:
+    def dialog_closed(self, dialog: QWidget) -> None:
         if self.active_dialog is dialog:
             self.active_dialog = None
         self.focus_search()
