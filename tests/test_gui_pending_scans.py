@@ -40,7 +40,7 @@ def test_scans_while_the_server_is_away_are_kept_and_recorded_when_it_is_back(qt
         type_keys(window.page("orders"), first, Qt.Key.Key_Return)  # a scanner burst on another page
     scan, reason = blocker.args[0]
     assert scan.target == first and "tidak terjangkau" in reason
-    assert window.toast.isVisible() and "belum tercatat" in window.toast.headline.text()
+    assert window.toast.isVisible() and "belum tercatat" in window.toast.headline.text() and first in window.toast.body.text()
     window.show_page(PAGES.index("checkin"))
     with qtbot.waitSignal(desk.result_shown, timeout=5000):
         desk.submit_code(second)  # typed at the desk
@@ -96,3 +96,22 @@ def test_a_scan_while_the_real_server_is_cut_off_waits_and_is_recorded_when_it_r
         settle(qtbot, context)
         desk_db.close()
         proxy.close()
+
+
+def test_odd_scanned_text_is_shown_as_typed_and_kept_whole(qtbot, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    context = make_context(demo_db)
+    monkeypatch.setattr(checkin, "check_in", lambda *_a, **_k: (_ for _ in ()).throw(
+        ServerUnavailableError("Server event tidak terjangkau.")))
+    page = CheckInPage(context)
+    qtbot.addWidget(page)
+    settle(qtbot, context)
+    odd = "<b>PT Maju & Jaya</b> 😀" + "X" * 500
+    with qtbot.waitSignal(page.result_shown, timeout=5000):
+        page.check_in_scanned(odd)
+    assert [scan.target for scan in page.pending.waiting()] == [odd]  # nothing cut from what is kept
+    assert "belum tercatat" in page.panel.headline.text()
+    assert "&lt;b&gt;PT Maju &amp; Jaya&lt;/b&gt;" in page.panel.detail_label.text()  # shown as scanned, not as markup
+    page.pending.dropped.emit(page.pending.waiting()[0], "Event ini dibuka hanya-baca.")
+    assert "<b>PT Maju & Jaya</b>" in page.pending_notice.text() and "X" * 40 not in page.pending_notice.text()
+    assert page.pending_notice.textFormat() == Qt.TextFormat.PlainText
+    settle(qtbot, context)

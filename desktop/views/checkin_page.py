@@ -275,6 +275,8 @@ class CheckInPage(QWidget):
         if self.panel_waiting == scan.nonce:  # the panel still says "not yet": now it is
             self.panel_waiting = ""
             self.panel.show_result(result, can_undo=False)
+            if result.outcome is Outcome.CHECKED_IN and result.person is not None:
+                self.arrival.show_for(result.person.id)  # a late arrival: what is left of their day
 
     def show_result(self, result: CheckInResult) -> None:
         self.panel_waiting = ""

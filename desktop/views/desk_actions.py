@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.models.base import now
 from desktop.models.checkin import checkin, pending_scans
-from desktop.models.checkin.pending_scans import PendingScan
+from desktop.models.checkin.pending_scans import PendingScan, StillAway
 from desktop.models.event import live
 from desktop.models.people import participants
 from desktop.models.checkin.checkin import CheckInResult, DeskOverview, FailedScanRow, Status
@@ -28,12 +28,6 @@ from desktop.views.operations import CHECK_INS, PARTICIPANTS
 
 Answered = Callable[[CheckInResult], None]
 Failed = Callable[[Exception], None]
-
-
-@dataclass(frozen=True)
-class _Waiting:
-    scan: PendingScan
-    error: Exception
 
 
 @dataclass(frozen=True)
@@ -92,18 +86,12 @@ class DeskActions:
         actor, nonce, scanned_at = self.context.actor, checkin.new_nonce(), now()
         event_key = self.context.db.display_name
 
-        def work(db: Database) -> CheckInResult | _Waiting:
-            try:
-                with db.transaction() as session:
-                    return checkin.check_in(session, target, actor, nonce=nonce)
-            except Exception as error:
-                if pending_scans.can_wait(error):
-                    return _Waiting(pending_scans.new_pending(event_key, target, nonce, actor, scanned_at), error)
-                raise
+        def work(db: Database) -> CheckInResult | StillAway:
+            return pending_scans.attempt(db, lambda session: checkin.check_in(session, target, actor, nonce=nonce))
 
-        def done(result: CheckInResult | _Waiting) -> None:
-            if isinstance(result, _Waiting):
-                waiting(result.scan, result.error)
+        def done(result: CheckInResult | StillAway) -> None:
+            if isinstance(result, StillAway):
+                waiting(pending_scans.new_pending(event_key, target, nonce, actor, scanned_at), result.error)
             else:
                 answered(result)
 

@@ -11,28 +11,22 @@ import logging
 
 import shiboken6
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop import formatting, paths
 from desktop.i18n import _, ngettext
 from desktop.models.checkin import pending_scans
 from desktop.models.checkin.checkin import CheckInResult
-from desktop.models.checkin.pending_scans import PendingScan, PendingScanJournal
+from desktop.models.checkin.pending_scans import PendingScan, PendingScanJournal, StillAway
 from desktop.models.event.database import Database
 from desktop.views.context import AppContext
 from desktop.views.operations import CHECK_INS
+from desktop.views.scan_answer import scan_shown
 
 log = logging.getLogger(__name__)
 RETRY_MS = 5_000
 DONE_SHOWN_MS = 8_000
-
-
-class _StillAway:
-    """What a retry returns when the database still cannot take the scan."""
-
-    def __init__(self, error: BaseException) -> None:
-        self.error = error
 
 
 class PendingScanQueue(QObject):
@@ -83,18 +77,12 @@ class PendingScanQueue(QObject):
         self._trying = True
         scan = waiting[0]
 
-        def work(db: Database) -> CheckInResult | _StillAway:
-            try:
-                with db.transaction() as session:
-                    return pending_scans.record(session, scan)
-            except Exception as error:
-                if pending_scans.can_wait(error):
-                    return _StillAway(error)
-                raise
+        def work(db: Database) -> CheckInResult | StillAway:
+            return pending_scans.attempt(db, lambda session: pending_scans.record(session, scan))
 
-        def done(result: CheckInResult | _StillAway) -> None:
+        def done(result: CheckInResult | StillAway) -> None:
             self._trying = False
-            if isinstance(result, _StillAway):
+            if isinstance(result, StillAway):
                 return  # the timer tries again
             self._forget(scan)
             self.recorded.emit(scan, result)
@@ -125,6 +113,7 @@ class PendingScanNotice(QLabel):
     def __init__(self, queue: PendingScanQueue) -> None:
         super().__init__()
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a scanned code may hold "<" or "&"
         self.setStyleSheet("background:#fff4e0; color:#9a5b00; font-weight:bold; padding:6px;"
                            "border:1px solid #9a5b00; border-radius:4px")
         self._hide_later = QTimer(self, singleShot=True, interval=DONE_SHOWN_MS)
@@ -153,5 +142,5 @@ class PendingScanNotice(QLabel):
     def _dropped(self, scan: PendingScan, message: str) -> None:
         self._hide_later.stop()
         self.setText("✖ " + _("Scan {code} (jam {time}) tidak dapat dicatat: {message}").format(
-            code=scan.target, time=formatting.clock(scan.scanned_time), message=message))
+            code=scan_shown(scan), time=formatting.clock(scan.scanned_time), message=message))
         self.show()

@@ -35,10 +35,19 @@ def show_scan_answer(toast: Toast, result: CheckInResult) -> None:
     toast.show_message(headline, body, accent=accent, background=background)
 
 
-def waiting_scan_text(scan: PendingScan, reason: str) -> tuple[str, str]:
-    """(headline, body) in plain text for a scan the database could not take yet: kept, recorded later."""
+SHOWN_SCAN_CHARS = 30  # a scanner can send a whole line; the journal keeps it all, the screen a start
+
+
+def scan_shown(scan: PendingScan) -> str:
+    """What was scanned (or "#id" of a person picked from the list), short enough for a headline."""
     what = scan.target if isinstance(scan.target, str) else f"#{scan.target}"
-    return "⚠ " + _("Scan {code} belum tercatat").format(code=str(what)[:60]), _(
+    return what if len(what) <= SHOWN_SCAN_CHARS else what[:SHOWN_SCAN_CHARS - 1] + "…"
+
+
+def waiting_scan_text(scan: PendingScan, reason: str) -> tuple[str, str]:
+    """(headline, body) in plain text for a scan the database could not take yet: kept, recorded later.
+    The code goes in the body, which wraps: a scanner can send anything, of any length."""
+    return "⚠ " + _("Scan belum tercatat"), scan_shown(scan) + " · " + _(
         "{reason} Scan ini disimpan di komputer ini dan dicatat otomatis (jam scan {time}) begitu basis "
         "data bisa dipakai lagi. Peserta boleh masuk.").format(
             reason=_first_line(reason), time=formatting.clock(scan.scanned_time))
@@ -48,7 +57,7 @@ def show_waiting_scan(toast: Toast, scan: PendingScan, reason: str) -> None:
     """Shorter than the panel's words: the reason stays on the Registrasi page."""
     background, accent = OUTCOME_COLOURS["problem"]
     headline, _body = waiting_scan_text(scan, reason)
-    toast.show_message(headline, html.escape(_(
+    toast.show_message(headline, html.escape(scan_shown(scan) + " · " + _(
         "Disimpan di komputer ini; dicatat otomatis (jam scan {time}). Peserta boleh masuk.").format(
             time=formatting.clock(scan.scanned_time))), accent=accent, background=background)
 

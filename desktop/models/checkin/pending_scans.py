@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from desktop.models.access.actor import Actor
 from desktop.models.checkin import checkin
 from desktop.models.checkin.checkin import CheckInResult
 from desktop.models.errors import ConflictError, DomainError
-from desktop.models.event.database import StorageError
+from desktop.models.event.database import Database, StorageError
 from desktop.models.event.server_errors import ServerUnavailableError
 
 JOURNAL_NAME = "scan-tertunda.json"
@@ -55,6 +56,24 @@ def can_wait(error: BaseException) -> bool:
     if isinstance(error, DomainError):
         return False  # read-only desk, a refused input: trying again gives the same answer
     return isinstance(error, DBAPIError) and "locked" in str(error.orig).lower()
+
+
+@dataclass(frozen=True)
+class StillAway:
+    """The database could not take the write just now, for a reason that passes (see :func:`can_wait`)."""
+
+    error: Exception
+
+
+def attempt(db: Database, write: Callable[[Session], CheckInResult]) -> CheckInResult | StillAway:
+    """``write`` in one transaction; a failure that passes is returned, any other is raised."""
+    try:
+        with db.transaction() as session:
+            return write(session)
+    except Exception as error:
+        if can_wait(error):
+            return StillAway(error)
+        raise
 
 
 def record(session: Session, scan: PendingScan) -> CheckInResult:
