@@ -1,9 +1,14 @@
-"""Keys typed into the app as the platform delivers them, stamped with a device's clock.
+"""Keys typed into the app as a device delivers them, stamped with the device's clock.
 
 QTest gives a key the time the test got round to sending it; on a loaded machine that stretches a
 scanner's 3 ms gaps past any threshold. A real scanner's keys carry the times the X server received
 them, whatever our UI thread was doing. So a filter that runs before every other one gives each key
 the time of the device: a scanner's gaps, or a person's.
+
+A scanner's keys are queued before the UI thread sees the first: the burst is sent to the focused
+widget (or the open popup) without running the event loop in between, as the queue is worked off.
+QTest's window variant runs the loop after every key, so a slow page refresh there could let the
+scan filter's wall-clock quiet wait run out in the middle of a burst that no scanner would split.
 """
 
 from __future__ import annotations
@@ -26,10 +31,11 @@ class DeviceClock(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.now_ms = 1_000_000
+        self.typing = False  # only the keys type_keys sends (and their propagation) get a device time
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        if event.type() in _KEY_EVENTS and isinstance(event, QKeyEvent) and event.timestamp():
-            event.setTimestamp(self.now_ms)  # program-made keys (no time) stay without one
+        if self.typing and event.type() in _KEY_EVENTS and isinstance(event, QKeyEvent):
+            event.setTimestamp(self.now_ms)
         return False
 
 
@@ -45,21 +51,37 @@ def device_clock() -> DeviceClock:
     return _CLOCK
 
 
-def type_keys(target: QWidget, text: str, end: Qt.Key | None = None, gap_ms: int = SCANNER_GAP_MS) -> None:
-    """Through the window (shortcuts first, then the focused widget or the open popup); the default gap
-    is a scanner's. A gap longer than a scanner's is also waited for in real time, as a person's is."""
-    clock = device_clock()
+def _receiver(target: QWidget) -> QWidget:
+    """Where the platform would deliver a key: the open popup's focus, else the window's focus.
+    (A popup's is asked of the application: the popup's own focusWidget() leaves PySide a wrapper
+    that dies with the popup's.)"""
     popup = QApplication.activePopupWidget()
-    if popup is None and not target.isWindow():
+    if popup is not None:
+        focused = QApplication.focusWidget()
+        return focused if focused is not None and popup.isAncestorOf(focused) else popup
+    if not target.isWindow():
         target.setFocus()  # a window is typed into as it stands, to whatever it has focused
-    window = (popup or target.window()).windowHandle()
+    window = target.window()
+    return window.focusWidget() or window
+
+
+def type_keys(target: QWidget, text: str, end: Qt.Key | None = None, gap_ms: int = SCANNER_GAP_MS) -> None:
+    """Keys with the default gap (a scanner's) come as one queued burst; a longer gap is also waited
+    for in real time, as a person's is, and the receiver is found again for each key."""
+    clock = device_clock()
+    receiver = _receiver(target)
     for key in [*text, *([end] if end is not None else [])]:
         clock.now_ms += gap_ms
         if gap_ms > SCANNER_GAP_MS:
             QTest.qWait(gap_ms)
-        if isinstance(key, str) and key.isupper():
-            QTest.keyPress(window, Qt.Key.Key_Shift)  # as a scanner (and xdotool) type capitals
-        QTest.keyClick(window, key)
+            receiver = _receiver(target)
+        clock.typing = True
+        try:
+            if isinstance(key, str) and key.isupper():
+                QTest.keyPress(receiver, Qt.Key.Key_Shift)  # as a scanner (and xdotool) type capitals
+            QTest.keyClick(receiver, key)
+        finally:
+            clock.typing = False
 
 
 def after_quiet_wait() -> int:

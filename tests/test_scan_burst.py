@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.models.checkin.scan_burst import MAX_GAP_MS, BurstDetector, Verdict
+from desktop.models.checkin.scan_burst import MAX_GAP_MS, REPEAT_DELAY_MS, BurstDetector, KeyRepeats, Verdict
 
 
 def _feed(detector: BurstDetector[str], text: str, gap_ms: float, start: float = 1000.0) -> tuple[list[str], float]:
@@ -68,3 +68,24 @@ def test_a_clock_going_backwards_is_not_a_scanner() -> None:
     detector: BurstDetector[str] = BurstDetector()
     detector.character("a", "a", 5000)
     assert detector.character("b", "b", 100).released == ["a"]
+
+
+def test_a_doubled_character_marked_as_a_repeat_is_a_new_stroke() -> None:
+    # "IKM007" from a scanner: the second 0 follows the first one's release in the same millisecond
+    repeats = KeyRepeats()
+    strokes = [(ord("0"), 1_000, False), (ord("0"), 1_002, True), (ord("0"), 1_004, True)]
+    assert [repeats.repeated(key, at, flag) for key, at, flag in strokes] == [False, False, False]
+
+
+def test_a_held_key_repeats_after_the_keyboard_delay() -> None:
+    repeats = KeyRepeats()
+    assert not repeats.repeated(ord("a"), 5_000, False)
+    held = [repeats.repeated(ord("a"), 5_000 + REPEAT_DELAY_MS + 300 + 30 * n, True) for n in range(5)]
+    assert held == [True] * 5
+    assert not repeats.repeated(ord("b"), 6_000, False)  # the next stroke is one again
+
+
+def test_a_repeat_of_another_key_is_a_held_key() -> None:
+    repeats = KeyRepeats()
+    repeats.repeated(ord("a"), 7_000, False)
+    assert repeats.repeated(ord("b"), 7_002, True)

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.models.checkin.scan_burst import BurstDetector, Step, Verdict
+from desktop.models.checkin.scan_burst import BurstDetector, KeyRepeats, Step, Verdict
 
 SCAN_FIELD_PROPERTY = "temudeskScanField"
 _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
@@ -32,6 +32,10 @@ _IGNORED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.Key
 # so the wait starts again instead of giving the keys back — but never for longer than MAX_HOLD_MS.
 LATE_MS = 20
 MAX_HOLD_MS = 1500
+# A timer on time may still have keys queued behind it (a stall that ended just as the wait did: the
+# event loop runs timers before the window system's input). Before giving keys back, what is already
+# queued is handled, for at most this long.
+FLUSH_MS = 5
 
 
 def mark_scan_field(widget: QWidget) -> None:
@@ -65,9 +69,12 @@ class ScanBurstFilter(QObject):
         self.quiet_wait_scale = 1.0
         self._replaying = False
         self._quiet = QTimer(self, singleShot=True)
+        self._quiet.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may fire 5 % late: "busy"
         self._quiet.timeout.connect(self._on_quiet)
         self._quiet_ms = 0
         self._armed = QElapsedTimer()  # since the quiet wait last started
+        self._repeats = KeyRepeats()
+        self._keys_held = 0  # counts every held key: did one come while queued input was handled?
         self._holding = QElapsedTimer()  # since the first key now held
 
     def install(self) -> None:
@@ -111,10 +118,12 @@ class ScanBurstFilter(QObject):
                 return True
             self._apply(step)
             return False
-        if modifiers or event.isAutoRepeat() or len(text) != 1 or not text.isprintable():
+        repeated = self._repeats.repeated(event.key(), at_ms, event.isAutoRepeat())
+        if modifiers or repeated or len(text) != 1 or not text.isprintable():
             self._apply(self.detector.other_key())
             return False
         step = self.detector.character(text, HeldKey(watched, event.key(), event.modifiers(), text), at_ms)
+        self._keys_held += 1
         self._replay(step.released)
         if step.released or not self._holding.isValid():
             self._holding.start()
@@ -131,6 +140,10 @@ class ScanBurstFilter(QObject):
         if late > LATE_MS and self._holding.elapsed() < MAX_HOLD_MS * self.quiet_wait_scale:
             self._arm_quiet()  # keys may be waiting behind this timer: let them come first
             return
+        held = self._keys_held
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, FLUSH_MS)
+        if self._keys_held != held or not self.detector.holding or self._quiet.isActive():
+            return  # queued keys came: they armed the wait again, or ended the burst
         self._apply(self.detector.quiet())
 
     def _override(self, watched: QWidget, event: QKeyEvent) -> bool:

@@ -19,6 +19,8 @@ from typing import Generic, TypeVar
 MAX_GAP_MS = 40  # scanners: 1–15 ms per character; people: 80 ms and more
 MIN_LENGTH = 4  # the shortest registration code is longer; fewer fast keys is a roll-over
 END_GAP_MS = 120  # some scanners pause a little before the terminator
+# A held key repeats only after the keyboard's delay: 250 ms at the shortest any desktop offers.
+REPEAT_DELAY_MS = 200
 
 T = TypeVar("T")  # whatever the caller needs to give a key back (a copy of the Qt event)
 
@@ -95,3 +97,24 @@ class BurstDetector(Generic[T]):
     def quiet(self) -> Step[T]:
         """No key within :attr:`wait_ms`: not a scan (or one without terminator): give the keys back."""
         return Step(Verdict.RELEASE, self._take())
+
+
+@dataclass
+class KeyRepeats:
+    """Which presses are a held key repeating, and which a new stroke of the same key.
+
+    The platform calls a press an auto-repeat when it follows the release of the same key within the
+    same millisecond. A scanner typing a doubled character ("IKM007") does exactly that when the UI
+    thread finds both events already queued; a held key only repeats after the keyboard's delay.
+    """
+
+    repeat_delay_ms: float = REPEAT_DELAY_MS
+    _key: int | None = None
+    _at_ms: float = 0.0
+
+    def repeated(self, key: int, at_ms: float, auto_repeat: bool) -> bool:
+        """True for a held key's repeat; feed every key press (with the platform's flag)."""
+        if auto_repeat and not (key == self._key and 0 <= at_ms - self._at_ms < self.repeat_delay_ms):
+            return True
+        self._key, self._at_ms = key, at_ms
+        return False
