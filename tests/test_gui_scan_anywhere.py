@@ -162,3 +162,20 @@ def test_a_burst_into_an_open_dialog_checks_in_and_leaves_its_field_alone(qtbot,
     type_keys(field, "catatan", gap_ms=PERSON_GAP_MS)  # typing in the dialog still works
     qtbot.waitUntil(lambda: field.text() == "catatan", timeout=after_quiet_wait() + 2000)
     dialog.close()
+
+
+def test_an_answer_shown_on_another_page_does_not_cover_the_desk(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    window, context = _window(qtbot, demo_db)
+    window.show_page(PAGES.index("orders"))
+    first, second = _codes(demo_db, 9)[7:9]
+    with qtbot.waitSignal(window.page("checkin").scan_answered, timeout=5000):
+        _burst(qtbot, _field_on(window.page("orders")), first)
+    settle(qtbot, context)
+    assert window.toast.isVisible()
+    window.show_page(PAGES.index("checkin"))  # Ctrl+2 while the toast is still up
+    assert not window.toast.isVisible()
+    with qtbot.waitSignal(window.page("checkin").result_shown, timeout=5000) as blocker:
+        _burst(qtbot, window, second)  # into the desk's scan field, which has the keys
+    settle(qtbot, context)
+    assert blocker.args[0].person.code == second and not window.toast.isVisible()
+    assert window.page("checkin").panel.result is blocker.args[0]

@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
         if 0 <= number < len(self.specs):
             self._built(number)
             self.stack.setCurrentIndex(number)
+            if self.specs[number].key == "checkin":
+                self.toast.dismiss()  # the desk's panel has that answer too; the toast would cover the field
 
     def _build_next(self) -> None:
         """Build one page not built yet, then come back for the next (the UI stays responsive)."""
@@ -292,6 +294,7 @@ class MainWindow(QMainWindow):
         from desktop.views.scan_answer import show_scan_answer, show_waiting_scan
 
         if self.current_page_key() == "checkin":
+            self.toast.dismiss()  # an answer from another page must not cover this one
             return  # the page's own panel answers
         if isinstance(result, CheckInResult):
             show_scan_answer(self.toast, result)
