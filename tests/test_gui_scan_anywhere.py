@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from sqlalchemy import select
 
 from desktop.models.event import event_setup
@@ -179,3 +179,33 @@ def test_an_answer_shown_on_another_page_does_not_cover_the_desk(qtbot, demo_db)
     settle(qtbot, context)
     assert blocker.args[0].person.code == second and not window.toast.isVisible()
     assert window.page("checkin").panel.result is blocker.args[0]
+
+
+def _code_of(db, kind: str) -> str:  # type: ignore[no-untyped-def]
+    with db.read() as session:
+        return session.scalars(select(Participant.code).where(Participant.kind == kind).order_by(Participant.id)).first()
+
+
+def test_a_badge_scanned_into_the_order_form_picks_the_party_and_checks_nobody_in(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    window, context = _window(qtbot, demo_db)
+    window.show_page(PAGES.index("orders"))
+    settle(qtbot, context)
+    orders_page = window.page("orders")
+    dialog = orders_page.new_order()
+    try:
+        qtbot.waitUntil(lambda: dialog.buyer_picker.edit.hasFocus() or dialog.focusWidget() is dialog.buyer_picker.edit)
+        buyer, seller = _code_of(demo_db, "buyer"), _code_of(demo_db, "ikm")
+        _burst(qtbot, dialog, buyer)  # a scanner's code and Enter
+        qtbot.waitUntil(lambda: dialog.buyer_picker.selected is not None)
+        assert dialog.buyer_picker.selected.code == buyer and dialog.focusWidget() is dialog.seller_picker.edit
+        _burst(qtbot, dialog, seller, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: dialog.seller_picker.selected is not None)
+        assert dialog.seller_picker.selected.code == seller and dialog.isVisible()  # Enter/Tab saved nothing
+        bank = _code_of(demo_db, "bank")
+        _burst(qtbot, dialog.seller_picker.edit, bank)  # a bank sells no shoes
+        qtbot.waitUntil(lambda: dialog.seller_picker.selected is None)
+        assert bank in dialog.seller_picker.status.text() and dialog.seller_picker.edit.text() == bank
+        settle(qtbot, context)
+        assert _checked_in(demo_db) == [] and _failed(demo_db) == [] and not window.toast.isVisible()
+    finally:
+        QDialog.reject(dialog)  # unasked: an open form would make closing the window ask

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QApplication,
+    QDialog,
     QMainWindow,
     QStackedWidget,
     QWidget,
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}  # the pages built so far
+        self._closing_unasked = False
         self.specs = page_specs()
         for number, spec in enumerate(self.specs, start=1):
             self.stack.addWidget(LoadingPage(spec.title, with_field=spec.key == "checkin"))  # until built
@@ -369,8 +372,20 @@ class MainWindow(QMainWindow):
                 found.append(reason)
         return found
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def close_unasked(self) -> None:
+        """Closed from outside (SIGTERM: a logout, a service manager): nobody may be there to answer,
+        and a question would keep the process, its event lock and its exit backup waiting for ever."""
         work = self.unsaved_work()
+        if work:
+            logging.getLogger(__name__).warning("closed from outside; not kept: %s", " / ".join(work))
+        self._closing_unasked = True
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                QDialog.done(widget, QDialog.DialogCode.Rejected)  # not their own reject(): that asks
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        work = [] if self._closing_unasked else self.unsaved_work()
         if work and not messages.confirm(
             self, "\n".join(work) + "\n\n" + _("Tetap keluar dari TemuDesk?"),
             title=_("Keluar?"), yes=_("Keluar"), no=_("Kembali"), destructive=True,

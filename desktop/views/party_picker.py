@@ -1,7 +1,7 @@
 """Pick a buyer or seller by typing a few letters or scanning a badge.
 
-One line edit takes both: a badge scanner types the registration code (with or without
-Enter) and the code is taken at once; typed letters show the matching participants in
+One line edit takes both: a badge scan (a burst the application's scan filter hands to this
+field, its Enter or Tab swallowed) or a code typed in full is taken at once; typed letters show the matching participants in
 a short list right below (no popup to fight with), Up/Down move, Enter takes one.
 """
 
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.i18n import _
 from desktop.models.enums import ParticipantKind, label
 from desktop.models.orders import PartyOption
 from desktop.models.people.participants import normalize_code
+from desktop.views.scan_filter import ScanTakingLineEdit
 
 MAX_SHOWN = 6
 PRESENT_COLOUR = "#1f7a4d"
@@ -29,7 +30,8 @@ class PartyPicker(QWidget):
         self._options: list[PartyOption] = []
         self._by_code: dict[str, PartyOption] = {}
         self.selected: PartyOption | None = None
-        self.edit = QLineEdit()
+        self.edit = ScanTakingLineEdit()  # a badge scanned here picks the person; it checks nobody in
+        self.edit.scan_taken.connect(self.take_scan)
         self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(True)
         self.edit.installEventFilter(self)
@@ -81,6 +83,20 @@ class PartyPicker(QWidget):
             self.choose(exact)  # a scanned badge needs no Enter
             return
         self._fill_list(self.matches(text))
+
+    def take_scan(self, code: str) -> None:
+        """A badge scanned into this field: its person, or a clear word that the code is not here."""
+        option = self._by_code.get(normalize_code(code))
+        if option is not None:
+            self.choose(option)
+            return
+        if self.selected is not None:
+            self.selected = None
+            self.picked.emit(None)
+        self.list.hide()
+        self.edit.setText(code.strip())
+        self._set_status(_("Kode \"{code}\" tidak ada di daftar ini (bukan peserta event, atau jenisnya tidak cocok).")
+                         .format(code=code.strip()), "#b00020")
 
     def _fill_list(self, found: list[PartyOption]) -> None:
         self.list.clear()

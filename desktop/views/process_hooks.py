@@ -56,7 +56,7 @@ def install_sigterm(app: Application) -> QTimer:
     def close(_signal: int, _frame: object) -> None:
         log.info("SIGTERM: closing like a normal exit")
         if app.window is not None:
-            app.window.close()
+            app.window.close_unasked()  # an open form or scheduler run is not asked about (log only)
         app.qt_app.quit()
 
     signal.signal(signal.SIGTERM, close)

@@ -4,8 +4,8 @@ Installed once on the QApplication, the filter sees every key press before any w
 page's search box, an open dropdown or menu, a dialog. Printable keys are held back while
 :class:`~desktop.models.checkin.scan_burst.BurstDetector` thinks they may be a scan; a burst that ends
 in Enter/Tab goes to ``on_scan`` (the desk's one check-in entry point) and never reaches the
-widget; everything else is given back to the widget it was meant for, in order. The decision
-is the detector's, on the keys' own device times (keys a program made carry none and are left
+widget (a :class:`ScanTakingLineEdit`, a buyer or seller field, takes the code itself); everything
+else is given back to the widget it was meant for, in order. The decision is the detector's, on the keys' own device times (keys a program made carry none and are left
 alone); this file only moves Qt events.
 """
 
@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from desktop.models.checkin.scan_burst import BurstDetector, KeyRepeats, Step, Verdict
 
@@ -41,6 +41,13 @@ FLUSH_MS = 5
 def mark_scan_field(widget: QWidget) -> None:
     """A field that handles scanner input itself (the Registrasi scan field): bursts into it pass."""
     widget.setProperty(SCAN_FIELD_PROPERTY, True)
+
+
+class ScanTakingLineEdit(QLineEdit):
+    """A field where a badge scan is an answer (a buyer, a seller), not a check-in: a burst into it
+    comes as ``scan_taken(code)``, and its Enter or Tab reaches nobody (no default button, no jump)."""
+
+    scan_taken = Signal(str)
 
 
 @dataclass(frozen=True)
@@ -114,7 +121,8 @@ class ScanBurstFilter(QObject):
                 self._quiet.stop()
                 self._holding.invalidate()
                 code = step.code
-                QTimer.singleShot(0, lambda: self.on_scan(code))
+                take = watched.scan_taken.emit if isinstance(watched, ScanTakingLineEdit) else self.on_scan
+                QTimer.singleShot(0, lambda: take(code))
                 return True
             self._apply(step)
             return False
