@@ -209,3 +209,17 @@ def test_a_badge_scanned_into_the_order_form_picks_the_party_and_checks_nobody_i
         assert _checked_in(demo_db) == [] and _failed(demo_db) == [] and not window.toast.isVisible()
     finally:
         QDialog.reject(dialog)  # unasked: an open form would make closing the window ask
+
+
+def test_a_toast_stays_on_top_of_the_page_that_comes_up(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    # The stack raises the page it shows: a page shown (or built, once the event is open) while a
+    # toast is up was drawn over it, its fields through the toast's text.
+    window, context = _window(qtbot, demo_db)
+    window.show_page(PAGES.index("orders"))
+    window.toast.show_message("Scan IKM001 diterima", "", accent="#1d4e89", background="#eef3fa")
+    for key in ["participants", "schedule", "reports", "dashboard"]:
+        window.show_page(PAGES.index(key))
+        widgets = [child for child in window.stack.children() if isinstance(child, QWidget)]
+        assert widgets.index(window.toast) > widgets.index(window.page(key)), key  # later = on top
+    assert window.toast.isVisible()
+    settle(qtbot, context)

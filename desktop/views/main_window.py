@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.operator_label)
         self.event_actions: list[QAction] = build_menus(self)
         self.toast = Toast(self.stack)  # answers to scans made while another page is on screen
+        self.stack.currentChanged.connect(self.toast.raise_)  # the stack raises the page it shows
         self.scan_filter = ScanBurstFilter(self.check_in_scanned, self, accepting=self._accepting_scans)
         self.scan_filter.install()
         self.restore_state()
