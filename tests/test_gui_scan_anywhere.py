@@ -205,6 +205,12 @@ def test_a_badge_scanned_into_the_order_form_picks_the_party_and_checks_nobody_i
         _burst(qtbot, dialog.seller_picker.edit, bank)  # a bank sells no shoes
         qtbot.waitUntil(lambda: dialog.seller_picker.selected is None)
         assert bank in dialog.seller_picker.status.text() and dialog.seller_picker.edit.text() == bank
+        odd = "<b>pt</b>" + "Q" * 80  # a scanner can send any line: quoted short and as typed
+        _burst(qtbot, dialog.seller_picker.edit, odd)
+        qtbot.waitUntil(lambda: "<b>pt</b>" in dialog.seller_picker.status.text())
+        assert dialog.seller_picker.status.textFormat() == Qt.TextFormat.PlainText
+        assert "…" in dialog.seller_picker.status.text() and odd not in dialog.seller_picker.status.text()
+        assert dialog.width() < 1366 and dialog.seller_picker.edit.text() == odd
         settle(qtbot, context)
         assert _checked_in(demo_db) == [] and _failed(demo_db) == [] and not window.toast.isVisible()
     finally:

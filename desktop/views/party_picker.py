@@ -15,6 +15,7 @@ from desktop.i18n import _
 from desktop.models.enums import ParticipantKind, label
 from desktop.models.orders import PartyOption
 from desktop.models.people.participants import normalize_code
+from desktop.views.scan_answer import shortened_scan
 from desktop.views.scan_filter import ScanTakingLineEdit
 
 MAX_SHOWN = 6
@@ -42,6 +43,7 @@ class PartyPicker(QWidget):
         self.list.itemClicked.connect(lambda item: self.choose(item.data(Qt.ItemDataRole.UserRole)))
         self.list.hide()
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a scanned text
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +98,7 @@ class PartyPicker(QWidget):
         self.list.hide()
         self.edit.setText(code.strip())
         self._set_status(_("Kode \"{code}\" tidak ada di daftar ini (bukan peserta event, atau jenisnya tidak cocok).")
-                         .format(code=code.strip()), "#b00020")
+                         .format(code=shortened_scan(code.strip())), "#b00020")
 
     def _fill_list(self, found: list[PartyOption]) -> None:
         self.list.clear()

@@ -38,10 +38,14 @@ def show_scan_answer(toast: Toast, result: CheckInResult) -> None:
 SHOWN_SCAN_CHARS = 30  # a scanner can send a whole line; the journal keeps it all, the screen a start
 
 
+def shortened_scan(what: str) -> str:
+    """A scanned text short enough to show (show it as plain text: a scanner can send anything)."""
+    return what if len(what) <= SHOWN_SCAN_CHARS else what[:SHOWN_SCAN_CHARS - 1] + "…"
+
+
 def scan_shown(scan: PendingScan) -> str:
     """What was scanned (or "#id" of a person picked from the list), short enough for a headline."""
-    what = scan.target if isinstance(scan.target, str) else f"#{scan.target}"
-    return what if len(what) <= SHOWN_SCAN_CHARS else what[:SHOWN_SCAN_CHARS - 1] + "…"
+    return shortened_scan(scan.target if isinstance(scan.target, str) else f"#{scan.target}")
 
 
 def waiting_scan_text(scan: PendingScan, reason: str) -> tuple[str, str]:
