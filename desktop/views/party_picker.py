@@ -1,8 +1,9 @@
 """Pick a buyer or seller by typing a few letters or scanning a badge.
 
 One line edit takes both: a badge scan (a burst the application's scan filter hands to this
-field, its Enter or Tab swallowed) or a code typed in full is taken at once; typed letters show the matching participants in
-a short list right below (no popup to fight with), Up/Down move, Enter takes one.
+field, its Enter or Tab swallowed) or a code typed in full is taken at once; typed letters show
+the matching participants in a short list right below (no popup to fight with), Up/Down move,
+Enter takes one.
 """
 
 from __future__ import annotations

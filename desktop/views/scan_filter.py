@@ -5,8 +5,9 @@ page's search box, an open dropdown or menu, a dialog. Printable keys are held b
 :class:`~desktop.models.checkin.scan_burst.BurstDetector` thinks they may be a scan; a burst that ends
 in Enter/Tab goes to ``on_scan`` (the desk's one check-in entry point) and never reaches the
 widget (a :class:`ScanTakingLineEdit`, a buyer or seller field, takes the code itself); everything
-else is given back to the widget it was meant for, in order. The decision is the detector's, on the keys' own device times (keys a program made carry none and are left
-alone); this file only moves Qt events.
+else is given back to the widget it was meant for, in order. The decision is the detector's, on the
+keys' own device times (keys a program made carry none and are left alone); this file only moves Qt
+events.
 """
 
 from __future__ import annotations
@@ -81,7 +82,6 @@ class ScanBurstFilter(QObject):
         self._quiet_ms = 0
         self._armed = QElapsedTimer()  # since the quiet wait last started
         self._repeats = KeyRepeats()
-        self._keys_held = 0  # counts every held key: did one come while queued input was handled?
         self._holding = QElapsedTimer()  # since the first key now held
 
     def install(self) -> None:
@@ -131,7 +131,6 @@ class ScanBurstFilter(QObject):
             self._apply(self.detector.other_key())
             return False
         step = self.detector.character(text, HeldKey(watched, event.key(), event.modifiers(), text), at_ms)
-        self._keys_held += 1
         self._replay(step.released)
         if step.released or not self._holding.isValid():
             self._holding.start()
@@ -148,10 +147,9 @@ class ScanBurstFilter(QObject):
         if late > LATE_MS and self._holding.elapsed() < MAX_HOLD_MS * self.quiet_wait_scale:
             self._arm_quiet()  # keys may be waiting behind this timer: let them come first
             return
-        held = self._keys_held
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, FLUSH_MS)
-        if self._keys_held != held or not self.detector.holding or self._quiet.isActive():
-            return  # queued keys came: they armed the wait again, or ended the burst
+        if not self.detector.holding or self._quiet.isActive():
+            return  # queued keys came: a held one armed the wait again, any other ended the burst
         self._apply(self.detector.quiet())
 
     def _override(self, watched: QWidget, event: QKeyEvent) -> bool:
